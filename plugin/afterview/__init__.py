@@ -1,0 +1,3 @@
+"""Afterview: a playbook for the days after a job interview."""
+
+__version__ = "0.1.0"

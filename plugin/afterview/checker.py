@@ -1,0 +1,121 @@
+"""Check records: load → validate → model → rules → findings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from afterview.deadlines import Clock, deadlines
+from afterview.findings import Finding
+from afterview.loader import Path_, ReadError, Record, load_text, read_file
+from afterview.model import Interview, build_interview
+from afterview.rules import RULES
+from afterview.rules.base import ALWAYS, WAIT, Context, Hit
+from afterview.schema import schema_problems
+
+
+@dataclass
+class FileResult:
+    """One file's findings, and its interview when it loaded."""
+
+    path: str
+    findings: list[Finding]
+    interview: Interview | None = None
+
+
+@dataclass
+class Selection:
+    """Which rules to report, after settings and command-line narrowing."""
+
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] = frozenset()
+
+    def wants(self, rule_id: str) -> bool:
+        return rule_id not in self.ignore and (self.select is None or rule_id in self.select)
+
+
+@dataclass
+class CheckRun:
+    results: list[FileResult] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        out = [f for r in self.results for f in r.findings]
+        out.sort(key=Finding.sort_key)
+        return out
+
+
+def _related(hit_path: Path_, broken: set[Path_]) -> bool:
+    """True if a schema finding stands at the hit's value, inside it, or just below it."""
+    for e in broken:
+        if e and hit_path[: len(e)] == e:
+            return True
+        if len(e) <= len(hit_path) + 1 and e[: len(hit_path)] == hit_path:
+            return True
+    return False
+
+
+def check_record(path: str, raw: bytes, clock: Clock, selection: Selection = Selection()) -> FileResult:
+    """All findings for one file's bytes."""
+    severity_of = clock.settings.severity
+
+    def make(rule_id: str, line: int, column: int, message: str, due=None, severity=None) -> Finding | None:
+        level = severity_of.get(rule_id) or severity or RULES[rule_id].severity
+        if level == "off" or not selection.wants(rule_id):
+            return None
+        return Finding(path, line, column, rule_id, level, message, due)
+
+    loaded = load_text(raw)
+    if not isinstance(loaded, Record):
+        findings = [make(p.rule, p.line, p.column, p.message) for p in loaded]
+        return FileResult(path, [f for f in findings if f])
+
+    record = loaded
+    ignored = record.data.get("ignore")
+    file_ignore = {x for x in ignored if isinstance(x, str)} if isinstance(ignored, list) else set()
+    findings: list[Finding | None] = []
+    broken: set[Path_] = set()
+    if "schema" not in file_ignore:
+        for node_path, _at_key, message in schema_problems(record.data):
+            broken.add(node_path)
+            line, col = record.mark(node_path)
+            findings.append(make("schema", line, col, message))
+
+    interview = build_interview(path, record, clock.tz)
+    dl = deadlines(interview, clock)
+    upcoming = dl is None or clock.now < dl.end
+    withdrawn = interview.outcome.status == "withdrawn"
+    ctx = Context(interview, clock, dl)
+    for rule in RULES.values():
+        if rule.check is None or rule.id in file_ignore:
+            continue
+        if rule.applies != ALWAYS and upcoming:
+            continue
+        if rule.applies == WAIT and withdrawn:
+            continue
+        for hit in rule.check(ctx):
+            if hit.at is not None and _related(hit.at, broken):
+                continue
+            line, col = _locate(record, hit)
+            findings.append(make(rule.id, line, col, hit.message, hit.due, hit.severity))
+    return FileResult(path, [f for f in findings if f and f.rule not in file_ignore], interview)
+
+
+def _locate(record: Record, hit: Hit) -> tuple[int, int]:
+    if hit.at is None:
+        return (1, 1)
+    return record.key_mark(hit.at) if hit.key else record.mark(hit.at)
+
+
+def check_files(paths: Iterable[str], clock: Clock, selection: Selection = Selection()) -> CheckRun:
+    """Check each file; unreadable ones are listed in ``errors``."""
+    run = CheckRun()
+    for path in paths:
+        try:
+            raw = read_file(path)
+        except ReadError as e:
+            run.errors.append(str(e))
+            continue
+        run.results.append(check_record(path, raw, clock, selection))
+    return run

@@ -1,0 +1,1 @@
+"""One module per ``afterview`` command, each exposing ``command``."""

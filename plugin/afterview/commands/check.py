@@ -1,0 +1,93 @@
+"""``afterview check``: validate records and run every rule."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from afterview.cli import fail, load_context, now_option
+
+
+def _ids(value: str | None, option: str) -> frozenset[str] | None:
+    if value is None:
+        return None
+    from afterview.rules import RULES
+    import difflib
+
+    ids = frozenset(x.strip() for x in value.split(",") if x.strip())
+    for rule_id in sorted(ids):
+        if rule_id not in RULES:
+            close = difflib.get_close_matches(rule_id, list(RULES), n=1)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise click.BadParameter(f"unknown rule id {rule_id!r}{hint}", param_hint=option)
+    return ids
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "github", "junit"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--strict", is_flag=True, help="Warnings fail too (exit status 1).")
+@click.option("--select", metavar="ID,...", help="Report only these rules.")
+@click.option("--ignore", metavar="ID,...", help="Do not report these rules.")
+@now_option
+@click.option("--quiet", "-q", is_flag=True, help="Print the summary only (text format).")
+@click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
+def command(
+    paths: tuple[str, ...],
+    fmt: str,
+    strict: bool,
+    select: str | None,
+    ignore: str | None,
+    now: str | None,
+    quiet: bool,
+    no_color: bool,
+) -> None:
+    """Validate records and run every rule; print findings.
+
+    PATHS are record files or folders (searched for *.yaml and *.yml); with
+    none, the interviews folder from the settings. Exit status: 0 no error,
+    1 an error (or a warning with --strict), 2 the check could not run.
+
+    \b
+    Example:
+      afterview check content/interviews --format json --now 2026-11-25T12:00:00-05:00
+    """
+    from afterview.checker import Selection, check_files
+    from afterview.discover import discover
+    from afterview import reports
+
+    selection = Selection(_ids(select, "--select"), _ids(ignore, "--ignore") or frozenset())
+    settings, clock = load_context(now)
+    targets = list(paths) or [str(settings.interviews)]
+    found = discover(targets)
+    if not found.files and not found.errors:
+        fail(f"no record found in {', '.join(targets)} (looked for *.yaml and *.yml)")
+    run = check_files(found.files, clock, selection)
+    errors = found.errors + run.errors
+    findings = run.findings
+    files = len(run.results)
+    if fmt == "json":
+        out = reports.as_json(findings, files, clock.now)
+    elif fmt == "github":
+        out = reports.github(findings, files)
+    elif fmt == "junit":
+        out = reports.junit(findings, [r.path for r in run.results])
+    else:
+        color = sys.stdout.isatty() and not no_color and not os.environ.get("NO_COLOR")
+        out = reports.text(findings, files, color=color, quiet=quiet)
+    click.echo(out, nl=False)
+    for error in errors:
+        click.echo(f"afterview: {error}", err=True)
+    if errors:
+        sys.exit(2)
+    failing = {"error", "warning"} if strict else {"error"}
+    sys.exit(1 if any(f.severity in failing for f in findings) else 0)

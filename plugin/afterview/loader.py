@@ -1,0 +1,414 @@
+"""Load one record safely, keeping the line and column of every value.
+
+libyaml's parser (``CParser``; PyYAML's pure-Python parser when libyaml is
+missing) turns the text into events; this module composes them into plain
+data itself, so that:
+
+- no tag ever builds an object (any tag but ``!!str``, ``!!map``, ``!!seq`` is
+  refused);
+- scalars follow the YAML 1.2 core schema: only ``true``/``false`` are
+  booleans, ``yes``/``no``/``on``/``off`` stay text, and dates stay the text
+  the user wrote (the program parses them);
+- a repeated key is reported (``duplicate-key``) instead of silently kept;
+- size is bounded: at most ``MAX_BYTES`` of text, ``MAX_DEPTH`` levels of
+  nesting and ``MAX_VALUES`` values once aliases are expanded, so an alias
+  bomb is refused before it is expanded.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # libyaml when available; the pure-Python parser behaves the same
+    from yaml import CSafeLoader as _Parser
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+
+MAX_BYTES = 1_048_576
+MAX_DEPTH = 50
+MAX_VALUES = 20_000
+
+Path_ = tuple[str | int, ...]
+Mark = tuple[int, int]  # 1-based line, column
+
+
+@dataclass
+class LoadProblem:
+    """Why a file could not be loaded: a yaml-syntax or duplicate-key finding."""
+
+    rule: str
+    line: int
+    column: int
+    message: str
+
+
+@dataclass
+class Record:
+    """A loaded record: plain data plus where each value and key stands."""
+
+    data: dict[str, Any]
+    marks: dict[Path_, Mark] = field(default_factory=dict)
+    key_marks: dict[Path_, Mark] = field(default_factory=dict)
+
+    def mark(self, path: Path_) -> Mark:
+        """Where the value at path starts (the nearest known ancestor, else 1:1)."""
+        while path:
+            if path in self.marks:
+                return self.marks[path]
+            path = path[:-1]
+        return self.marks.get((), (1, 1))
+
+    def key_mark(self, path: Path_) -> Mark:
+        """Where the key of path stands, falling back to its value."""
+        return self.key_marks.get(path) or self.mark(path)
+
+
+class _Problem(Exception):
+    def __init__(self, message: str, mark: Any = None, rule: str = "yaml-syntax") -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = mark.line + 1 if mark is not None else 1
+        self.column = mark.column + 1 if mark is not None else 1
+        self.rule = rule
+
+
+# --- scalars (YAML 1.2 core schema) -------------------------------------------------
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(nan|NaN|NAN)$")
+_STR_TAGS = {"tag:yaml.org,2002:str", "!"}
+
+
+def resolve_plain(value: str) -> Any:
+    """The value of an untagged plain scalar."""
+    if value in _NULL:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if len(value) <= 40:
+        if _INT.match(value):
+            return int(value)
+        if _OCT.match(value):
+            return int(value[2:], 8)
+        if _HEX.match(value):
+            return int(value[2:], 16)
+        if _FLOAT.match(value):
+            return float(value)
+        if _INF.match(value):
+            return float("-inf") if value.startswith("-") else float("inf")
+        if _NAN.match(value):
+            return float("nan")
+    return value
+
+
+# --- composing ----------------------------------------------------------------------
+
+
+class _Node:
+    __slots__ = ("kind", "value", "mark", "size", "depth")
+
+    def __init__(self, kind: str, value: Any, mark: Any) -> None:
+        self.kind = kind  # "scalar" | "map" | "seq"
+        self.value = value  # scalar value | list[(key_node, value_node)] | list[node]
+        self.mark = mark
+        self.size = 1
+        self.depth = 1
+
+
+def _check_tag(event: Any, kind: str) -> None:
+    tag = event.tag
+    if tag is None or tag == "!" or (kind == "scalar" and tag in _STR_TAGS):
+        return
+    if kind == "map" and tag == "tag:yaml.org,2002:map":
+        return
+    if kind == "seq" and tag == "tag:yaml.org,2002:seq":
+        return
+    shown = tag.replace("tag:yaml.org,2002:", "!!")
+    raise _Problem(
+        f"the tag '{shown}' is not allowed: records are plain data (remove the tag)",
+        event.start_mark,
+    )
+
+
+def _scalar(event: Any) -> Any:
+    if event.tag is None and not event.style:  # plain: None (Python) or "" (libyaml)
+        return resolve_plain(event.value)
+    return event.value
+
+
+def _compose(parser: Any) -> _Node | None:
+    """Compose the single document of the stream into nodes, enforcing the limits."""
+    get = parser.get_event
+    event = get()  # StreamStart
+    event = get()
+    if isinstance(event, yaml.StreamEndEvent):
+        return None
+    anchors: dict[str, _Node] = {}
+    stack: list[tuple[_Node, str | None]] = []
+    root: _Node | None = None
+
+    def attach(node: _Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent = stack[-1][0]
+        if parent.kind == "seq":
+            parent.value.append(node)
+        else:
+            pending = parent.value
+            if pending and pending[-1][1] is None:
+                pending[-1] = (pending[-1][0], node)
+            else:
+                pending.append((node, None))
+
+    def finish(node: _Node, anchor: str | None) -> None:
+        if node.kind == "seq":
+            children = node.value
+        elif node.kind == "map":
+            children = [n for pair in node.value for n in pair]
+        else:
+            children = ()
+        size = 1
+        depth = 0
+        for child in children:
+            size += child.size
+            if child.depth > depth:
+                depth = child.depth
+        node.size = size
+        node.depth = depth + 1
+        if size > MAX_VALUES:
+            raise _Problem(
+                f"the record expands to more than {MAX_VALUES} values"
+                " (aliases expanding into a huge structure are refused)",
+                node.mark,
+            )
+        if node.depth > MAX_DEPTH:
+            raise _Problem(f"values are nested more than {MAX_DEPTH} levels deep", node.mark)
+        if anchor is not None:
+            anchors[anchor] = node
+        attach(node)
+
+    event = get()  # first event inside the document
+    while True:
+        if isinstance(event, yaml.ScalarEvent):
+            _check_tag(event, "scalar")
+            finish(_Node("scalar", _scalar(event), event.start_mark), event.anchor)
+        elif isinstance(event, yaml.MappingStartEvent):
+            _check_tag(event, "map")
+            if len(stack) >= MAX_DEPTH:
+                raise _Problem(f"values are nested more than {MAX_DEPTH} levels deep", event.start_mark)
+            stack.append((_Node("map", [], event.start_mark), event.anchor))
+        elif isinstance(event, yaml.SequenceStartEvent):
+            _check_tag(event, "seq")
+            if len(stack) >= MAX_DEPTH:
+                raise _Problem(f"values are nested more than {MAX_DEPTH} levels deep", event.start_mark)
+            stack.append((_Node("seq", [], event.start_mark), event.anchor))
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            node, anchor = stack.pop()
+            finish(node, anchor)
+        elif isinstance(event, yaml.AliasEvent):
+            target = anchors.get(event.anchor)
+            if target is None:
+                raise _Problem(f"the alias '*{event.anchor}' names no anchor defined before it", event.start_mark)
+            alias = _Node(target.kind, target.value, event.start_mark)
+            alias.size, alias.depth = target.size, target.depth
+            finish(alias, None)
+        elif isinstance(event, yaml.DocumentEndEvent):
+            break
+        event = get()
+    event = get()
+    if not isinstance(event, yaml.StreamEndEvent):
+        raise _Problem(
+            "more than one YAML document in the file (a record is exactly one document;"
+            " remove the extra '---')",
+            event.start_mark,
+        )
+    return root
+
+
+# --- building data ------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.marks: dict[Path_, Mark] = {}
+        self.key_marks: dict[Path_, Mark] = {}
+        self.duplicates: list[LoadProblem] = []
+
+    def build(self, node: _Node, path: Path_) -> Any:
+        self.marks[path] = (node.mark.line + 1, node.mark.column + 1)
+        if node.kind == "scalar":
+            return node.value
+        if node.kind == "seq":
+            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
+        result: dict[Any, Any] = {}
+        merges: list[_Node] = []
+        for key_node, value_node in node.value:
+            if key_node.kind != "scalar":
+                raise _Problem("a mapping key must be plain text, not a list or mapping", key_node.mark)
+            key = key_node.value
+            if key == "<<" and key_node.kind == "scalar":
+                merges.append(value_node)
+                continue
+            if not isinstance(key, str):
+                key = "null" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+            if key in result:
+                first = self.key_marks.get((*path, key))
+                where = f" (first at line {first[0]})" if first else ""
+                self.duplicates.append(
+                    LoadProblem(
+                        "duplicate-key",
+                        key_node.mark.line + 1,
+                        key_node.mark.column + 1,
+                        f"the key '{key}' is repeated in this mapping{where}; only one may stay",
+                    )
+                )
+                continue
+            self.key_marks[(*path, key)] = (key_node.mark.line + 1, key_node.mark.column + 1)
+            result[key] = self.build(value_node, (*path, key))
+        for merge in merges:
+            sources = merge.value if merge.kind == "seq" else [merge]
+            for source in sources:
+                if source.kind != "map":
+                    raise _Problem("a merge key '<<' must name a mapping or a list of mappings", merge.mark)
+                merged = self.build(source, path)
+                self.marks[path] = (node.mark.line + 1, node.mark.column + 1)
+                for key, value in merged.items():
+                    result.setdefault(key, value)
+        return result
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        before = raw[: e.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        raise _Problem(
+            f"the file is not UTF-8 text (byte 0x{raw[e.start]:02x} cannot be decoded);"
+            " save it as UTF-8",
+            _Pos(line - 1, col - 1),
+        ) from None
+
+
+_FORBIDDEN = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass
+class _Pos:
+    line: int
+    column: int
+
+
+def load_text(raw: bytes) -> Record | list[LoadProblem]:
+    """Load a record from bytes: the record, or the problems that stop it loading."""
+    try:
+        if len(raw) > MAX_BYTES:
+            raise _Problem(
+                f"the file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,} bytes for a record"
+            )
+        text = _decode(raw)
+        bad = _FORBIDDEN.search(text)
+        if bad:
+            before = text[: bad.start()]
+            line = before.count("\n")
+            col = bad.start() - (before.rfind("\n") + 1)
+            raise _Problem(
+                f"the file contains the control character U+{ord(bad.group()):04X},"
+                " which YAML does not allow; remove it",
+                _Pos(line, col),
+            )
+        parser = _Parser(text)
+        try:
+            root = _compose(parser)
+        except yaml.MarkedYAMLError as e:
+            raise _syntax(e, text) from None
+        except yaml.YAMLError as e:
+            raise _Problem(f"not valid YAML: {e}") from None
+        finally:
+            parser.dispose()
+        if root is None:
+            raise _Problem("the file holds no record: expected a mapping with company, role and when")
+        if root.kind != "map":
+            what = {"seq": "a list", "scalar": "a single value"}[root.kind]
+            raise _Problem(
+                f"the top level is {what}; expected a mapping of keys such as company, role, when",
+                root.mark,
+            )
+        builder = _Builder()
+        data = builder.build(root, ())
+        if builder.duplicates:
+            return builder.duplicates
+        return Record(data, builder.marks, builder.key_marks)
+    except _Problem as p:
+        return [LoadProblem(p.rule, p.line, p.column, p.message)]
+    except RecursionError:  # pragma: no cover - the depth limit comes first
+        return [LoadProblem("yaml-syntax", 1, 1, "values are nested too deeply")]
+
+
+def _syntax(e: yaml.MarkedYAMLError, text: str) -> _Problem:
+    mark = e.problem_mark or e.context_mark
+    problem = (e.problem or "not valid YAML").strip()
+    if mark is not None:
+        lines = text.split("\n")
+        line_text = lines[mark.line] if mark.line < len(lines) else ""
+        if "\t" in line_text[: max(mark.column, 0) + 1] or "'\\t'" in problem:
+            problem = "a tab character is not allowed for indentation in YAML; indent with spaces"
+        elif "control characters" in problem or "special characters" in problem:
+            problem += " (the file contains a control character such as NUL)"
+    context = f" ({e.context})" if e.context and e.context != problem else ""
+    return _Problem(f"not valid YAML: {problem}{context}", mark)
+
+
+class ReadError(Exception):
+    """A path that cannot be read as a record file."""
+
+
+def read_file(path: str) -> bytes:
+    """Read a record file without blocking on FIFOs or devices, at most MAX_BYTES + 1."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise ReadError(f"{path}: no such file") from None
+    except PermissionError:
+        raise ReadError(f"{path}: permission denied; the file cannot be read") from None
+    except OSError as e:
+        raise ReadError(f"{path}: cannot be read: {e.strerror}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadError(f"{path}: is a folder, not a record file")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError(f"{path}: not a regular file (a pipe or device); skipped")
+        chunks = []
+        remaining = MAX_BYTES + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
+    except OSError as e:
+        raise ReadError(f"{path}: cannot be read: {e.strerror}") from None
+    finally:
+        os.close(fd)

@@ -1,0 +1,22 @@
+"""The rule catalogue: one module per family of rules, in the order of the playbook."""
+
+from __future__ import annotations
+
+from afterview.rules import (  # noqa: F401  (importing registers the rules)
+    loading,
+    interviewers,
+    closing,
+    thank_you,
+    reflection,
+    follow_up,
+    offer,
+    rejection,
+    dates,
+)
+from afterview.rules.base import REGISTRY, Rule
+
+RULES: dict[str, Rule] = {r.id: r for r in REGISTRY}
+
+
+def get(rule_id: str) -> Rule | None:
+    return RULES.get(rule_id)

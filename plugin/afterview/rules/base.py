@@ -1,0 +1,133 @@
+"""What a rule is: an id, a default severity, the playbook step, and a check.
+
+A rule's documentation is the docstring of its check function (Markdown:
+what it does, why it matters, an example, how to fix). ``afterview rules ID``
+prints it and the site publishes it.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from afterview.loader import Path_
+
+if TYPE_CHECKING:
+    from afterview.deadlines import Clock, Deadlines
+    from afterview.model import Interview
+
+# When a rule applies (rules.md, "When rules apply").
+ALWAYS = "always"  # every file, upcoming or not
+AFTER = "after"  # once the interview has ended
+WAIT = "wait"  # once ended, and unless the outcome is withdrawn
+STEPS = {
+    "record": "Record each interviewer's name and title, spelled right",
+    "contact": "Before it ends: ask when, how and from whom you will hear",
+    "interim": "Before it ends: ask what you can do in the meantime, then do it",
+    "thank-staff": "Thank the interviewer, and the staff on your way out",
+    "thank-you": "Thank-you note within 24 hours",
+    "reflect": "Reflect on what went well and what to work on",
+    "follow-up": "After a week: phone, ask about the decision, offer more",
+    "rejected": "Position filled: ask why, ask about other openings",
+    "offer": "Offer: thank again, settle pay, schedule, benefits; ask for time if needed",
+    "record-file": "Keep the record readable and valid",
+}
+STEP_PAGES = {
+    "record": "guide/before-you-leave.md",
+    "contact": "guide/before-you-leave.md",
+    "interim": "guide/before-you-leave.md",
+    "thank-staff": "guide/before-you-leave.md",
+    "thank-you": "guide/thank-you-note.md",
+    "reflect": "guide/taking-stock.md",
+    "follow-up": "guide/follow-up.md",
+    "rejected": "guide/position-filled.md",
+    "offer": "guide/offer.md",
+    "record-file": "index.md",
+}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One place a rule reports. ``at`` None means the top of the file."""
+
+    at: Path_ | None
+    message: str
+    due: datetime | None = None
+    severity: str | None = None  # overrides the rule's default (offer-terms-unconfirmed)
+    key: bool = False  # point at the key of ``at`` rather than its value
+
+
+@dataclass(frozen=True)
+class Context:
+    interview: Interview
+    clock: Clock
+    deadlines: Deadlines | None
+
+
+Check = Callable[[Context], Iterable[Hit]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    step: str
+    applies: str
+    check: Check | None  # None for the rules the loader and schema stage report
+
+    @property
+    def doc(self) -> str:
+        """The rule's documentation in Markdown (its check's docstring)."""
+        return inspect.cleandoc(self._doc_source.__doc__ or "")
+
+    @property
+    def summary(self) -> str:
+        return self.doc.split("\n", 1)[0].strip()
+
+    @property
+    def step_title(self) -> str:
+        return STEPS[self.step]
+
+    @property
+    def step_page(self) -> str:
+        return STEP_PAGES[self.step]
+
+    @property
+    def _doc_source(self) -> Callable:
+        return self.check or _DOC_ONLY[self.id]
+
+
+_DOC_ONLY: dict[str, Callable] = {}
+REGISTRY: list[Rule] = []
+
+
+def rule(id: str, severity: str, step: str, applies: str = WAIT) -> Callable[[Check], Check]:
+    """Register a check function as the rule ``id``."""
+
+    def register(fn: Check) -> Check:
+        REGISTRY.append(Rule(id, severity, step, applies, fn))
+        return fn
+
+    return register
+
+
+def documented(id: str, severity: str, step: str) -> Callable[[Callable], Callable]:
+    """Register a rule reported outside the rule pass; fn only carries its docs."""
+
+    def register(fn: Callable) -> Callable:
+        _DOC_ONLY[id] = fn
+        REGISTRY.append(Rule(id, severity, step, ALWAYS, None))
+        return fn
+
+    return register
+
+
+def q(text: str, limit: int = 80) -> str:
+    """User text for a message: quoted, on one line, and cut to limit characters."""
+    one_line = " ".join(text.split())
+    if len(one_line) > limit:
+        one_line = one_line[: limit - 1] + "…"
+    return f"'{one_line}'"

@@ -1,0 +1,124 @@
+"""Following up after a week."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from afterview.rules.base import WAIT, Context, Hit, rule
+
+
+@rule("follow-up-overdue", "warning", "follow-up", WAIT)
+def follow_up_overdue(ctx: Context) -> Iterator[Hit]:
+    """It is time to call and ask about the decision.
+
+    ## What it does
+
+    While the outcome is pending, reports a record once the follow-up is
+    due: 7 days after the interview ended (setting `follow_up_after_days`),
+    or, if later, the day after the `closing.expected_contact` date they gave
+    you. Once any contact is logged in `follow_ups` (by you or by them), the
+    clock restarts: the next follow-up is due 7 days after the latest one
+    (setting `follow_up_every_days`). After two calls of yours that got no
+    decision, the message suggests marking the outcome `ghosted`.
+
+    It stops once the outcome is `offer`, `rejected`, `withdrawn` or
+    `ghosted`.
+
+    ## Why it matters
+
+    Waiting by the phone is not a plan. A short call after a week shows you
+    still want the job, and tells you whether you are still in the running.
+
+    ## Example
+
+    ```yaml
+    when: 2026-11-18T14:00:00-05:00
+    closing:
+      expected_contact: 2026-11-22
+    # no follow_ups, and it is now 2026-11-26
+    ```
+
+    ## How to fix
+
+    Call, ask whether a decision has been made and, if not, whether you are
+    still being considered; offer to answer more questions or come in again.
+    Then log it:
+
+    ```yaml
+    follow_ups:
+      - date: 2026-11-26
+        channel: phone
+        spoke_with: Dana Whitfield
+        decision_made: false
+        still_considered: true
+        offered_more_info: true
+    ```
+    """
+    dl = ctx.deadlines
+    iv = ctx.interview
+    if dl is None or iv.outcome.status != "pending" or ctx.clock.now <= dl.follow_up:
+        return
+    due = dl.follow_up.strftime("%Y-%m-%d %H:%M %Z").strip()
+    latest = dl.latest_contact
+    if latest is None:
+        message = f"A follow-up call is due (since {due}): ask whether a decision has been made."
+    else:
+        assert latest.date is not None
+        message = (
+            f"No contact since {latest.date.isoformat()}: the next follow-up was due {due}."
+        )
+    unanswered = [f for f in iv.follow_ups if f.by == "me" and f.decision_made is not True]
+    if len(unanswered) >= 2:
+        message += (
+            f" After {len(unanswered)} follow-ups with no decision, consider setting"
+            " outcome.status to ghosted."
+        )
+    yield Hit(latest.path if latest else None, message, dl.follow_up)
+
+
+@rule("follow-up-incomplete", "info", "follow-up", WAIT)
+def follow_up_incomplete(ctx: Context) -> Iterator[Hit]:
+    """A follow-up of yours does not record the answers it was for.
+
+    ## What it does
+
+    Reports each `follow_ups` entry `by: me` (the default) that has no
+    `decision_made` answer, or that has `decision_made: false` and no
+    `still_considered` answer.
+
+    ## Why it matters
+
+    The call has two questions: has a decision been made, and if not, are
+    you still under consideration? Their answers tell you whether to keep
+    waiting, call again or move on.
+
+    ## Example
+
+    ```yaml
+    follow_ups:
+      - date: 2026-11-26
+        channel: phone
+        decision_made: false
+    ```
+
+    ## How to fix
+
+    ```yaml
+    follow_ups:
+      - date: 2026-11-26
+        channel: phone
+        decision_made: false
+        still_considered: true
+    ```
+    """
+    for f in ctx.interview.follow_ups:
+        if f.by != "me":
+            continue
+        if f.decision_made is None:
+            yield Hit(f.path, "This follow-up does not record whether a decision has been made.")
+        elif f.decision_made is False and f.still_considered is None:
+            yield Hit(
+                f.path,
+                "No decision yet, but this follow-up does not record whether you are"
+                " still under consideration.",
+            )

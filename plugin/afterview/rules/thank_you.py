@@ -1,0 +1,178 @@
+"""The thank-you note, within 24 hours."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from afterview.deadlines import unthanked
+from afterview.model import normalize_name
+from afterview.moments import day_in
+from afterview.rules.base import WAIT, Context, Hit, q, rule
+
+
+def _when(ctx: Context) -> str:
+    assert ctx.deadlines is not None
+    return ctx.deadlines.thank_you.strftime("%Y-%m-%d %H:%M %Z").strip()
+
+
+@rule("thank-you-overdue", "error", "thank-you", WAIT)
+def thank_you_overdue(ctx: Context) -> Iterator[Hit]:
+    """A thank-you note is overdue.
+
+    ## What it does
+
+    Once 24 hours (setting `thank_you_within_hours`) have passed since the
+    interview ended, reports each interviewer with no entry in `thank_you`
+    addressed to them. Names are compared ignoring case and extra spaces. If
+    no interviewer has a name, it reports a record with no note at all.
+
+    ## Why it matters
+
+    A short note within a day keeps you in the interviewer's mind while they
+    compare candidates: thank them, show you want the role, and say in a
+    sentence why you fit it. Email is fine; a handwritten note is a nice
+    touch when it will arrive in time.
+
+    ## Example
+
+    ```yaml
+    when: 2026-11-18T14:00:00-05:00
+    interviewers:
+      - name: Lee Park
+        title: Staff Engineer
+    # no thank_you entry for Lee Park, and it is now 2026-11-20
+    ```
+
+    ## How to fix
+
+    Send the note, then record it:
+
+    ```yaml
+    thank_you:
+      - to: Lee Park
+        sent: 2026-11-20T09:00:00-05:00
+        channel: email
+    ```
+
+    A late note is still better than none; `thank-you-late` will then remind
+    you it went out after the deadline.
+    """
+    dl = ctx.deadlines
+    iv = ctx.interview
+    if dl is None or ctx.clock.now <= dl.thank_you:
+        return
+    if iv.named_interviewers:
+        for p in unthanked(iv):
+            yield Hit(
+                p.path,
+                f"No thank-you note to {q(p.name)}; it was due by {_when(ctx)}.",
+                dl.thank_you,
+            )
+    elif not iv.thank_you:
+        at = ("thank_you",) if "thank_you" in iv.record.data else None
+        yield Hit(at, f"No thank-you note sent; it was due by {_when(ctx)}.", dl.thank_you, key=True)
+
+
+@rule("thank-you-late", "warning", "thank-you", WAIT)
+def thank_you_late(ctx: Context) -> Iterator[Hit]:
+    """A thank-you note went out after the deadline.
+
+    ## What it does
+
+    Reports each note whose `sent` is after the deadline (24 hours after the
+    interview ended). A date-only `sent` is late only if its day is after the
+    deadline's day.
+
+    ## Why it matters
+
+    The note works best while the interview is fresh. This is a warning for
+    next time: it cannot be fixed for this interview, so add the rule id to
+    the record's `ignore:` list once you have read it, if you like.
+
+    ## Example
+
+    ```yaml
+    when: 2026-11-18T14:00:00-05:00
+    thank_you:
+      - to: Lee Park
+        sent: 2026-11-21
+    ```
+
+    ## How to fix
+
+    Next time, write the note the same evening. To keep this record quiet:
+
+    ```yaml
+    ignore: [thank-you-late]
+    ```
+    """
+    dl = ctx.deadlines
+    if dl is None:
+        return
+    tz = ctx.clock.tz
+    for note in ctx.interview.thank_you:
+        if note.sent is None:
+            continue
+        if note.sent.whole_day:
+            late = note.sent.day > day_in(dl.thank_you, tz)
+        else:
+            late = note.sent.start > dl.thank_you
+        if late:
+            to = f" to {q(note.to)}" if note.to else ""
+            yield Hit(
+                note.path,
+                f"The thank-you note{to} was sent {note.sent.isoformat()}, after the deadline"
+                f" {_when(ctx)}.",
+                dl.thank_you,
+            )
+
+
+@rule("thank-you-recipient-unknown", "warning", "record", WAIT)
+def thank_you_recipient_unknown(ctx: Context) -> Iterator[Hit]:
+    """A thank-you note is addressed to someone who is not a recorded interviewer.
+
+    ## What it does
+
+    Reports each note whose `to` matches no interviewer's name (ignoring
+    case and extra spaces). When a name is close, the message suggests it:
+    most often this is a misspelling, in the record or, worse, in the note.
+
+    ## Why it matters
+
+    The note should reach the people who interviewed you, with their names
+    spelled right. A mismatch also hides whether every interviewer was
+    thanked.
+
+    ## Example
+
+    ```yaml
+    interviewers:
+      - name: Dana Whitfield
+    thank_you:
+      - to: Dana Whitfeld
+    ```
+
+    ## How to fix
+
+    Correct the spelling in one place or the other; if the note went to
+    someone you did not record (a recruiter who sat in), add them to
+    `interviewers`.
+    """
+    iv = ctx.interview
+    names = {normalize_name(p.name): p.name for p in iv.named_interviewers}
+    if not names:
+        return
+    keys = [k[:200] for k in names]
+    for note in iv.thank_you:
+        if note.to is None or normalize_name(note.to) in names:
+            continue
+        close = difflib.get_close_matches(normalize_name(note.to)[:200], keys, n=1, cutoff=0.6)
+        hint = ""
+        if close:
+            full = next(v for k, v in names.items() if k[:200] == close[0])
+            hint = f" Did you mean {q(full)}?"
+        yield Hit(
+            note.path,
+            f"The thank-you note is addressed to {q(note.to)}, who is not a recorded interviewer.{hint}",
+        )

@@ -1,0 +1,162 @@
+"""The playbook's settings: ``[tool.afterview]`` in pyproject.toml or afterview.toml.
+
+Looked for from a starting folder upwards; the first ``afterview.toml``, or
+``pyproject.toml`` holding a ``[tool.afterview]`` table, wins. Paths in it are
+relative to the folder of the file that holds them.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_SETTINGS = (*SEVERITIES, "off")
+
+_NUMBERS = {
+    "thank_you_within_hours": 24,
+    "reflect_within_hours": 48,
+    "follow_up_after_days": 7,
+    "follow_up_every_days": 7,
+}
+
+
+class SettingsError(Exception):
+    """An invalid setting; the message names the file, key and what was expected."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    interviews: Path = Path("content/interviews")
+    timezone_name: str | None = None
+    thank_you_within_hours: int = 24
+    reflect_within_hours: int = 48
+    follow_up_after_days: int = 7
+    follow_up_every_days: int = 7
+    severity: dict[str, str] = field(default_factory=dict)
+    source: Path | None = None
+
+    @property
+    def tz(self) -> tzinfo:
+        return ZoneInfo(self.timezone_name) if self.timezone_name else local_zone()
+
+
+def local_zone() -> tzinfo:
+    """The machine's zone: $TZ, else /etc/localtime's name, else its fixed offset."""
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    try:
+        target = os.readlink("/etc/localtime")
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    except OSError:
+        pass
+    for name in candidates:
+        if name:
+            try:
+                return ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError, OSError):
+                continue
+    from datetime import datetime
+
+    return datetime.now().astimezone().tzinfo or ZoneInfo("UTC")
+
+
+def find_settings_file(start: Path) -> tuple[Path, dict] | None:
+    """The first settings file from start upwards and its afterview table."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        own = folder / "afterview.toml"
+        if own.is_file():
+            return own, _read_toml(own)
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            data = _read_toml(pyproject)
+            table = data.get("tool", {}).get("afterview")
+            if table is not None:
+                if not isinstance(table, dict):
+                    raise SettingsError(f"{pyproject}: [tool.afterview] must be a table")
+                return pyproject, table
+    return None
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except tomllib.TOMLDecodeError as e:
+        raise SettingsError(f"{path}: not valid TOML: {e}") from None
+    except OSError as e:
+        raise SettingsError(f"{path}: cannot be read: {e.strerror}") from None
+
+
+def load_settings(start: Path | None = None, known_rules: frozenset[str] | None = None) -> Settings:
+    """Find and validate the settings from start (default: the working folder) upwards."""
+    found = find_settings_file(start or Path.cwd())
+    if found is None:
+        return Settings()
+    path, table = found
+    return settings_from_table(table, path, known_rules)
+
+
+def settings_from_table(
+    table: dict, path: Path, known_rules: frozenset[str] | None = None
+) -> Settings:
+    """Validate one afterview table read from path."""
+    prefix = "[tool.afterview]" if path.name == "pyproject.toml" else ""
+    where = f"{path}: {prefix}"
+
+    def bad(key: str, expected: str) -> SettingsError:
+        value = table.get(key) if "." not in key else None
+        got = f" (got {value!r})" if value is not None else ""
+        return SettingsError(f"{where}{'.' if prefix else ''}{key}: expected {expected}{got}")
+
+    allowed = {"interviews", "timezone", "severity", *_NUMBERS}
+    for key in table:
+        if key not in allowed:
+            raise SettingsError(
+                f"{where}{'.' if prefix else ''}{key}: unknown setting; expected one of "
+                + ", ".join(sorted(allowed))
+            )
+    values: dict = {"source": path}
+    if "interviews" in table:
+        if not isinstance(table["interviews"], str) or not table["interviews"].strip():
+            raise bad("interviews", "a folder path as a string")
+        values["interviews"] = path.parent / table["interviews"]
+    else:
+        values["interviews"] = path.parent / "content" / "interviews"
+    if "timezone" in table:
+        name = table["timezone"]
+        if not isinstance(name, str):
+            raise bad("timezone", "an IANA time zone name such as 'America/New_York'")
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            raise bad("timezone", "an IANA time zone name such as 'America/New_York'") from None
+        values["timezone_name"] = name
+    for key in _NUMBERS:
+        if key in table:
+            v = table[key]
+            if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= 10_000:
+                raise bad(key, "a whole number from 1 to 10000")
+            values[key] = v
+    if "severity" in table:
+        sev = table["severity"]
+        if not isinstance(sev, dict):
+            raise bad("severity", "a table mapping rule ids to error, warning, info or off")
+        for rule_id, level in sev.items():
+            if known_rules is not None and rule_id not in known_rules:
+                raise SettingsError(
+                    f"{where}{'.' if prefix else ''}severity.{rule_id}: unknown rule id"
+                    " (see `afterview rules`)"
+                )
+            if level not in SEVERITY_SETTINGS:
+                raise SettingsError(
+                    f"{where}{'.' if prefix else ''}severity.{rule_id}: expected one of"
+                    f" error, warning, info, off (got {level!r})"
+                )
+        values["severity"] = dict(sev)
+    return Settings(**values)
