@@ -115,5 +115,11 @@ def load_context(now_text: str | None) -> tuple[Any, Any]:
     return settings, Clock.at(now, settings)
 
 
+def display_path(path: Any) -> str:
+    """A settings path as the user would type it: relative to the working folder if inside it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
 def main() -> None:
     cli(prog_name="afterview")

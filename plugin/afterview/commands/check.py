@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from afterview.cli import fail, load_context, now_option
+from afterview.cli import display_path, fail, load_context, now_option
 
 
 def _ids(value: str | None, option: str) -> frozenset[str] | None:
@@ -67,7 +67,7 @@ def command(
 
     selection = Selection(_ids(select, "--select"), _ids(ignore, "--ignore") or frozenset())
     settings, clock = load_context(now)
-    targets = list(paths) or [str(settings.interviews)]
+    targets = list(paths) or [display_path(settings.interviews)]
     found = discover(targets)
     if not found.files and not found.errors:
         fail(f"no record found in {', '.join(targets)} (looked for *.yaml and *.yml)")
