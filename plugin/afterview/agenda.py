@@ -16,6 +16,15 @@ from afterview.deadlines import Clock, deadlines, unthanked
 from afterview.model import Interview
 
 ACTIONS = ("interview", "thank-you", "reflection", "follow-up", "next-step", "offer-decision")
+# The rule that reports each action once overdue: a record's ``ignore:`` list or
+# the setting ``off`` for that rule drops the action from the agenda too.
+ACTION_RULES = {
+    "thank-you": "thank-you-overdue",
+    "reflection": "reflection-missing",
+    "follow-up": "follow-up-overdue",
+    "next-step": "next-step-overdue",
+    "offer-decision": "offer-decision-overdue",
+}
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,9 @@ def items_for(iv: Interview, clock: Clock) -> list[Item]:
     out: list[Item] = []
 
     def add(action: str, due: datetime | None, detail: str, key: str = "") -> None:
+        rule_id = ACTION_RULES.get(action)
+        if rule_id in iv.ignore or clock.settings.severity.get(rule_id or "") == "off":
+            return
         overdue = due is not None and clock.now > due
         out.append(Item(iv.path, company, role, action, due, overdue, detail, key))
 

@@ -1,4 +1,20 @@
-"""Which files to check: the paths given, folders searched for *.yaml and *.yml."""
+"""Which files to check: the paths given, folders searched for *.yaml and *.yml.
+
+A path given by the user is used as it is (a symbolic link is followed; a
+pipe, device or folder named ``x.yaml`` is refused later, when it is read).
+Inside a folder being searched:
+
+- hidden files and folders (``.git``, ``.draft.yaml``) are skipped;
+- a symbolic link to a folder is not followed, and a link to a file is not
+  read if it leads out of the folder searched: both are reported in
+  ``errors`` (so a symlink loop cannot trap the search, and a link cannot
+  bring in a file from elsewhere on the machine);
+- a subfolder that cannot be listed is reported in ``errors``, never
+  skipped silently.
+
+Every error names the path; the command prints it and exits with status 2
+after checking the files that could be used.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +30,12 @@ class Discovery:
     errors: list[str] = field(default_factory=list)  # paths that could not be used
 
 
-def discover(paths: list[str]) -> Discovery:
-    """Files to check, as the user gave them or found below a given folder.
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
-    Hidden folders (``.git``) and folder symlinks are not followed, so a
-    symlink loop cannot trap the search.
-    """
+
+def discover(paths: list[str]) -> Discovery:
+    """Files to check, as the user gave them or found below a given folder."""
     out = Discovery()
     seen: set[str] = set()
 
@@ -29,14 +45,39 @@ def discover(paths: list[str]) -> Discovery:
             seen.add(key)
             out.files.append(path)
 
+    def unlisted(error: OSError) -> None:
+        where = error.filename if error.filename is not None else "?"
+        out.errors.append(f"{where}: the folder cannot be listed: {error.strerror}")
+
     for given in paths:
         if os.path.isdir(given):
+            top = os.path.realpath(given)
             found = []
-            for root, dirs, files in os.walk(given, onerror=None):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for root, dirs, files in os.walk(given, onerror=unlisted):
+                kept = []
+                for d in dirs:
+                    if d.startswith("."):
+                        continue
+                    if os.path.islink(os.path.join(root, d)):
+                        out.errors.append(
+                            f"{os.path.join(root, d)}: a symbolic link to a folder; not followed"
+                            " (give its target as a path to check it)"
+                        )
+                        continue
+                    kept.append(d)
+                dirs[:] = sorted(kept)
                 for name in files:
-                    if name.endswith(SUFFIXES) and not name.startswith("."):
-                        found.append(os.path.join(root, name))
+                    if not name.endswith(SUFFIXES) or name.startswith("."):
+                        continue
+                    path = os.path.join(root, name)
+                    if os.path.islink(path) and os.path.exists(path):
+                        if not _inside(os.path.realpath(path), top):
+                            out.errors.append(
+                                f"{path}: a symbolic link leading out of {given}; not read"
+                                " (give its target as a path to check it)"
+                            )
+                            continue
+                    found.append(path)
             for path in sorted(found):
                 add(path)
         elif os.path.lexists(given):

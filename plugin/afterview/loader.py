@@ -151,6 +151,18 @@ def _scalar(event: Any) -> Any:
     return event.value
 
 
+def _too_many(mark: Any) -> _Problem:
+    return _Problem(
+        f"the record holds more than {MAX_VALUES:,} values (counting what aliases expand to);"
+        " records are refused past that size",
+        mark,
+    )
+
+
+def _too_deep(mark: Any) -> _Problem:
+    return _Problem(f"values are nested more than {MAX_DEPTH} levels deep", mark)
+
+
 def _compose(parser: Any) -> _Node | None:
     """Compose the single document of the stream into nodes, enforcing the limits."""
     get = parser.get_event
@@ -192,32 +204,37 @@ def _compose(parser: Any) -> _Node | None:
                 depth = child.depth
         node.size = size
         node.depth = depth + 1
-        if size > MAX_VALUES:
-            raise _Problem(
-                f"the record expands to more than {MAX_VALUES} values"
-                " (aliases expanding into a huge structure are refused)",
-                node.mark,
-            )
+        if size > MAX_VALUES:  # pragma: no cover - the running total comes first
+            raise _too_many(node.mark)
         if node.depth > MAX_DEPTH:
-            raise _Problem(f"values are nested more than {MAX_DEPTH} levels deep", node.mark)
+            raise _too_deep(node.mark)
         if anchor is not None:
             anchors[anchor] = node
         attach(node)
 
+    # The values seen so far, aliases counted at their expanded size: it only
+    # grows and ends equal to the root's size, so a record over MAX_VALUES is
+    # refused as soon as it gets there, without composing the rest.
+    total = 0
     event = get()  # first event inside the document
     while True:
         if isinstance(event, yaml.ScalarEvent):
             _check_tag(event, "scalar")
+            total += 1
+            if total > MAX_VALUES:
+                raise _too_many(event.start_mark)
             finish(_Node("scalar", _scalar(event), event.start_mark), event.anchor)
         elif isinstance(event, yaml.MappingStartEvent):
             _check_tag(event, "map")
             if len(stack) >= MAX_DEPTH:
-                raise _Problem(f"values are nested more than {MAX_DEPTH} levels deep", event.start_mark)
+                raise _too_deep(event.start_mark)
+            total += 1
             stack.append((_Node("map", [], event.start_mark), event.anchor))
         elif isinstance(event, yaml.SequenceStartEvent):
             _check_tag(event, "seq")
             if len(stack) >= MAX_DEPTH:
-                raise _Problem(f"values are nested more than {MAX_DEPTH} levels deep", event.start_mark)
+                raise _too_deep(event.start_mark)
+            total += 1
             stack.append((_Node("seq", [], event.start_mark), event.anchor))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             node, anchor = stack.pop()
@@ -226,6 +243,9 @@ def _compose(parser: Any) -> _Node | None:
             target = anchors.get(event.anchor)
             if target is None:
                 raise _Problem(f"the alias '*{event.anchor}' names no anchor defined before it", event.start_mark)
+            total += target.size
+            if total > MAX_VALUES:
+                raise _too_many(event.start_mark)
             alias = _Node(target.kind, target.value, event.start_mark)
             alias.size, alias.depth = target.size, target.depth
             finish(alias, None)
@@ -263,7 +283,7 @@ class _Builder:
             if key_node.kind != "scalar":
                 raise _Problem("a mapping key must be plain text, not a list or mapping", key_node.mark)
             key = key_node.value
-            if key == "<<" and key_node.kind == "scalar":
+            if key == "<<":
                 merges.append(value_node)
                 continue
             if not isinstance(key, str):
@@ -287,10 +307,22 @@ class _Builder:
             for source in sources:
                 if source.kind != "map":
                     raise _Problem("a merge key '<<' must name a mapping or a list of mappings", merge.mark)
-                merged = self.build(source, path)
-                self.marks[path] = (node.mark.line + 1, node.mark.column + 1)
+                # Build the source apart, so that its marks never replace those of
+                # keys written in this mapping (they win over merged ones).
+                apart = _Builder()
+                merged = apart.build(source, ())
+                self.duplicates.extend(apart.duplicates)
+                taken = set()
                 for key, value in merged.items():
-                    result.setdefault(key, value)
+                    if key not in result:
+                        result[key] = value
+                        taken.add(key)
+                for sub, mark in apart.marks.items():
+                    if sub and sub[0] in taken:
+                        self.marks[(*path, *sub)] = mark
+                for sub, mark in apart.key_marks.items():
+                    if sub[0] in taken:
+                        self.key_marks[(*path, *sub)] = mark
         return result
 
 
@@ -356,8 +388,9 @@ def load_text(raw: bytes) -> Record | list[LoadProblem]:
             )
         builder = _Builder()
         data = builder.build(root, ())
-        if builder.duplicates:
-            return builder.duplicates
+        if builder.duplicates:  # a merged mapping may report the same key twice
+            unique = {(p.line, p.column, p.message): p for p in builder.duplicates}
+            return sorted(unique.values(), key=lambda p: (p.line, p.column))
         return Record(data, builder.marks, builder.key_marks)
     except _Problem as p:
         return [LoadProblem(p.rule, p.line, p.column, p.message)]
@@ -375,6 +408,8 @@ def _syntax(e: yaml.MarkedYAMLError, text: str) -> _Problem:
             problem = "a tab character is not allowed for indentation in YAML; indent with spaces"
         elif "control characters" in problem or "special characters" in problem:
             problem += " (the file contains a control character such as NUL)"
+        elif "maximum nesting depth" in problem:  # libyaml's own limit (1,000 flow levels)
+            return _too_deep(mark)
     context = f" ({e.context})" if e.context and e.context != problem else ""
     return _Problem(f"not valid YAML: {problem}{context}", mark)
 
@@ -388,7 +423,9 @@ def read_file(path: str) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise ReadError(f"{path}: no such file") from None
+        if os.path.islink(path):
+            raise ReadError(f"{path}: a symbolic link to a missing file") from None
+        raise ReadError(f"{path}: no such file (it may have been removed)") from None
     except PermissionError:
         raise ReadError(f"{path}: permission denied; the file cannot be read") from None
     except OSError as e:

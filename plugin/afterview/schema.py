@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from afterview.fastschema import is_valid
 from afterview.loader import Path_
 from afterview.moments import is_date, is_datetime
 
@@ -111,14 +112,19 @@ def _expected(error: Any) -> str:
 
 def schema_problems(data: dict) -> list[tuple[Path_, bool, str]]:
     """Every violation as (path of the offending node, at-key?, message)."""
+    if is_valid(data):  # fast yes/no check; jsonschema words the problems
+        return []
     problems: list[tuple[Path_, bool, str]] = []
+    missing_seen: set[tuple[Path_, str]] = set()  # jsonschema reports each missing field once
     for error in validator().iter_errors(data):
         path: Path_ = tuple(error.absolute_path)
         where = field_path(path) or "the record"
         if error.validator == "required":
             missing = [p for p in error.validator_value if p not in error.instance]
             for name in missing:
-                problems.append((path, False, f"{where}: missing required field '{name}'"))
+                if (path, name) not in missing_seen:
+                    missing_seen.add((path, name))
+                    problems.append((path, False, f"{where}: missing required field '{name}'"))
         elif error.validator == "additionalProperties":
             known = list(error.schema.get("properties", {}))
             for key in error.instance:

@@ -1,0 +1,466 @@
+"""Time whole Afterview commands against their baselines; print medians and ratios.
+
+    python benchmarks/run.py            # full run: creates benchmarks/.venv on first use
+    python benchmarks/run.py --smoke    # 50 records, one run each, no targets (for CI)
+
+See benchmarks/README.md for what is measured and the last published table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import venv
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+SCHEMA = REPO / "schemas" / "interview.schema.json"
+VENV = HERE / ".venv"
+DATA = HERE / "data"
+BASELINES = ["check-jsonschema"]
+TIMEZONE = "America/New_York"
+
+sys.path.insert(0, str(HERE))
+from records import NOW_TEXT, generate  # noqa: E402
+
+# --- environment ---------------------------------------------------------------------
+
+
+def _bin(python: Path, name: str) -> Path:
+    return python.parent / name
+
+
+def ensure_venv(log) -> Path:
+    """benchmarks/.venv with afterview (editable, from the repo) and the baselines."""
+    python = VENV / "bin" / "python"
+    stamp = VENV / ".afterview-bench"
+    wanted = hashlib.sha256(
+        (REPO / "pyproject.toml").read_bytes() + " ".join(BASELINES).encode()
+    ).hexdigest()
+    if python.exists() and stamp.exists() and stamp.read_text() == wanted:
+        return python
+    log(f"setting up {VENV} (once) ...")
+    venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    subprocess.run([*pip, "-e", str(REPO), *BASELINES], check=True)
+    stamp.write_text(wanted)
+    return python
+
+
+def find_tool(python: Path, name: str) -> Path | None:
+    """A console script next to python, in benchmarks/.venv, or on PATH."""
+    for candidate in (_bin(python, name), VENV / "bin" / name):
+        if candidate.exists():
+            return candidate
+    found = shutil.which(name)
+    return Path(found) if found else None
+
+
+def machine() -> dict[str, str]:
+    cpu = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"nproc": str(os.cpu_count()), "cpu": cpu}
+
+
+# --- data ----------------------------------------------------------------------------
+
+
+def records_dir(n: int) -> Path:
+    """DATA/n<N>: n generated records (regenerated when the generator changes)."""
+    folder = DATA / f"n{n}"
+    digest = hashlib.sha256((HERE / "records.py").read_bytes()).hexdigest()[:16]
+    stamp = folder / ".stamp"
+    if stamp.exists() and stamp.read_text() == digest:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    generate(folder, n)
+    stamp.write_text(digest)
+    return folder
+
+
+def prepare_data() -> None:
+    DATA.mkdir(exist_ok=True)
+    # Settings for every command run from DATA (the nearest afterview.toml wins).
+    (DATA / "afterview.toml").write_text(f'interviews = "n1000"\ntimezone = "{TIMEZONE}"\n')
+
+
+# --- timing --------------------------------------------------------------------------
+
+
+@dataclass
+class Timing:
+    name: str
+    command: str
+    times: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+
+def validate(command: str, cwd: Path, ok_codes=(0, 1), expect: str | None = None) -> None:
+    """Run once (this is also the warm-up); fail loudly if the command does not work."""
+    done = subprocess.run(command, shell=True, cwd=cwd, capture_output=True, text=True)
+    if done.returncode not in ok_codes or (expect and expect not in done.stdout + done.stderr):
+        raise SystemExit(
+            f"benchmark command failed (exit {done.returncode}): {command}\n"
+            f"{done.stdout[-2000:]}{done.stderr[-2000:]}"
+        )
+
+
+def measure(group: list[Timing], cwd: Path, runs: int, passes: int, env: dict) -> None:
+    """Time every command of the group: hyperfine when installed, else subprocesses.
+
+    The group is measured ``passes`` times in turn (A B C, A B C, ...) so that a
+    burst of load from other processes does not fall on one command only.
+    """
+    hyperfine = shutil.which("hyperfine")
+    for _ in range(passes):
+        if hyperfine:
+            with tempfile.NamedTemporaryFile(suffix=".json") as out:
+                cmd = [hyperfine, "--style", "none", "-i", "--runs", str(runs)]
+                cmd += ["--export-json", out.name]
+                for t in group:
+                    cmd += ["-n", t.name, t.command]
+                done = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=env)
+                if done.returncode != 0:
+                    raise SystemExit(f"hyperfine failed:\n{done.stderr[-3000:]}")
+                results = json.load(open(out.name))["results"]
+            for t, r in zip(group, results, strict=True):
+                t.times.extend(r["times"])
+        else:
+            for _ in range(runs):
+                for t in group:
+                    start = time.perf_counter()
+                    subprocess.run(
+                        t.command,
+                        shell=True,
+                        cwd=cwd,
+                        env=env,
+                        stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL,
+                    )
+                    t.times.append(time.perf_counter() - start)
+
+
+def max_rss_mb(command: str, cwd: Path, env: dict) -> float:
+    """Peak resident memory of a command, from getrusage in a wrapper process."""
+    wrapper = (
+        "import resource, subprocess, sys\n"
+        "subprocess.run(sys.argv[1], shell=True, stdout=subprocess.DEVNULL,"
+        " stderr=subprocess.DEVNULL)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", wrapper, "exec " + command],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return int(out.stdout.strip()) / 1024  # Linux reports KiB
+
+
+# --- the site ------------------------------------------------------------------------
+
+
+def site_available(python: Path, afterview: Path) -> str | None:
+    """None if the plugin and `afterview render` exist, else why not."""
+    if not (REPO / "mkdocs.yml").exists():
+        return "no mkdocs.yml in the repository yet"
+    probe = subprocess.run(
+        [str(python), "-c", "import afterview.site.plugin"], capture_output=True, text=True
+    )
+    if probe.returncode != 0:
+        return "the MkDocs plugin (afterview.site.plugin) does not exist yet"
+    probe = subprocess.run([str(afterview), "render", "--help"], capture_output=True, text=True)
+    if probe.returncode != 0:
+        return "`afterview render` does not exist yet"
+    return None
+
+
+def _without_plugin(config: str) -> str:
+    """mkdocs.yml text with the afterview plugin entry (and its options) removed."""
+    lines = config.splitlines()
+    out: list[str] = []
+    skip_deeper_than: int | None = None
+    for line in lines:
+        indent = len(line) - len(line.lstrip())
+        if skip_deeper_than is not None:
+            if line.strip() and indent <= skip_deeper_than:
+                skip_deeper_than = None
+            else:
+                continue
+        if re.match(r"^\s*-\s*afterview\s*:?\s*$", line):
+            skip_deeper_than = indent
+            continue
+        out.append(line)
+    text = "\n".join(out) + "\n"
+    return re.sub(r"^plugins:\s*\n(?=\S|\Z)", "plugins: []\n", text, flags=re.M)
+
+
+def prepare_sites(n: int, afterview: Path, env: dict) -> tuple[Path, Path]:
+    """Two copies of the sample site plus n records: with the plugin, and pre-rendered."""
+    sites = DATA / "site"
+    shutil.rmtree(sites, ignore_errors=True)
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    docs = re.search(r"^docs_dir:\s*(\S+)", config, re.M)
+    docs_dir = docs.group(1).strip("'\"") if docs else "docs"
+    made = []
+    for name in ("plugin", "rendered"):
+        root = sites / name
+        root.mkdir(parents=True)
+        for part in (docs_dir, "site_overrides", "schemas"):
+            if (REPO / part).exists():
+                shutil.copytree(REPO / part, root / part)
+        interviews = root / docs_dir / "interviews"
+        for i, path in enumerate(sorted(records_dir(n).glob("*.yaml"))):
+            if i < n:
+                shutil.copy(path, interviews / path.name)
+        (root / "afterview.toml").write_text(
+            f'interviews = "{docs_dir}/interviews"\ntimezone = "{TIMEZONE}"\n'
+        )
+        (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+        made.append(root)
+    plugin_site, rendered_site = made
+    subprocess.run(
+        [str(afterview), "render", docs_dir],
+        cwd=rendered_site,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    for record in (rendered_site / docs_dir / "interviews").glob("*.yaml"):
+        record.unlink()  # the rendered pages stand in for the raw records
+    (rendered_site / "mkdocs.yml").write_text(_without_plugin(config), encoding="utf-8")
+    return plugin_site, rendered_site
+
+
+# --- the report ----------------------------------------------------------------------
+
+
+def fmt_time(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--smoke", action="store_true", help="N=50, one run each, no targets")
+    parser.add_argument("--runs", type=int, help="runs per command and pass (default 10)")
+    parser.add_argument("--passes", type=int, help="times each group is measured (default 3)")
+    parser.add_argument(
+        "--current-python",
+        action="store_true",
+        help="use this interpreter (afterview installed) instead of benchmarks/.venv;"
+        " the default with --smoke",
+    )
+    args = parser.parse_args(argv)
+    smoke = args.smoke
+    runs = args.runs or (1 if smoke else 10)
+    passes = args.passes or (1 if smoke else 3)
+    n_main = 50 if smoke else 1000
+    sizes = (n_main,) if smoke else (100, 1000, 10_000)
+    n_site = 50 if smoke else 500
+
+    def log(message: str) -> None:
+        print(message, file=sys.stderr, flush=True)
+
+    if args.current_python or smoke:
+        python = Path(sys.executable)
+    else:
+        python = ensure_venv(log)
+    afterview = _bin(python, "afterview")
+    if not afterview.exists():
+        raise SystemExit(f"afterview is not installed for {python}")
+    cjs = find_tool(python, "check-jsonschema")
+    notes: list[str] = []
+    if cjs is None:
+        notes.append(
+            "check-jsonschema is not installed: its rows are skipped"
+            " (pip install check-jsonschema, or run without --smoke)."
+        )
+    hyperfine = shutil.which("hyperfine")
+    env = dict(os.environ, AFTERVIEW_NOW=NOW_TEXT, NO_COLOR="1")
+    env.pop("PYTHONPATH", None)
+
+    prepare_data()
+    log("generating records ...")
+    dirs = {n: records_dir(n) for n in sorted({*sizes, n_main})}
+    one = DATA / "one"
+    one.mkdir(exist_ok=True)
+    # One complete, valid record with findings at rule level only (the common case).
+    shutil.copy(sorted(dirs[n_main].glob("*.yaml"))[4], one / "record.yaml")
+
+    q = shlex.quote
+    av = f"{q(str(afterview))} check --now {NOW_TEXT}"
+    py = q(str(python))
+    main_rel = dirs[n_main].name
+    t_av = Timing("afterview check", f"{av} {main_rel}")
+    t_floor = Timing("parse floor", f"{py} {q(str(HERE / 'parse_floor.py'))} {main_rel}")
+    group_main = [t_av, t_floor]
+    t_one = Timing("afterview check one.yaml", f"{av} one/record.yaml")
+    t_help = Timing("afterview --help", f"{q(str(afterview))} --help")
+    t_click = Timing("python -c 'import click'", f"{py} -c 'import click'")
+    group_start = [t_one, t_help, t_click]
+    t_cjs = t_cjs_one = None
+    if cjs is not None:
+        cj = f"{q(str(cjs))} --schemafile {q(str(SCHEMA))}"
+        t_cjs = Timing("check-jsonschema", f"{cj} {main_rel}/*.yaml")
+        t_cjs_one = Timing("check-jsonschema one.yaml", f"{cj} one/record.yaml")
+        group_main.insert(1, t_cjs)
+        group_start.insert(1, t_cjs_one)
+
+    log("checking that every command works ...")
+    for t in group_main + group_start:
+        expect = "checked:" if t in (t_av, t_one) else None
+        validate(t.command, DATA, expect=expect)
+
+    log(f"timing {len(group_main)} commands on {n_main} records ...")
+    measure(group_main, DATA, runs, passes, env)
+    log("timing start-up ...")
+    measure(group_start, DATA, runs, passes, env)
+
+    scaling: dict[int, Timing] = {n_main: t_av}
+    other = [n for n in sizes if n != n_main]
+    if other:
+        log(f"timing check at {', '.join(map(str, other))} records ...")
+        group_scale = []
+        for n in other:
+            scaling[n] = Timing(f"afterview check ({n})", f"{av} {dirs[n].name}")
+            validate(scaling[n].command, DATA, expect="checked:")
+            group_scale.append(scaling[n])
+        measure(group_scale, DATA, max(3, runs // 2), passes, env)  # not in smoke mode
+    n_mem = max(sizes)
+    rss = max_rss_mb(f"{av} {dirs[n_mem].name}", DATA, env)
+
+    site_missing = site_available(python, afterview)
+    t_site = t_site_base = None
+    if site_missing is None:
+        log(f"timing mkdocs build with {n_site} records ...")
+        plugin_site, rendered_site = prepare_sites(n_site, afterview, env)
+        mk = f"{q(str(_bin(python, 'mkdocs')))} build --quiet --clean --site-dir"
+        t_site = Timing("mkdocs build (plugin)", f"{mk} {q(str(plugin_site / 'out'))}")
+        t_site_base = Timing(
+            "mkdocs build (pre-rendered)", f"cd ../rendered && {mk} {q(str(rendered_site / 'out'))}"
+        )
+        for t, site in ((t_site, plugin_site), (t_site_base, rendered_site)):
+            validate(t.command, plugin_site, ok_codes=(0,))
+            if not (site / "out" / "status" / "index.html").exists():
+                raise SystemExit(f"{t.name}: no status page was built in {site / 'out'}")
+        measure(
+            [t_site, t_site_base], plugin_site, runs if smoke else max(3, runs // 2), passes, env
+        )
+
+    # --- print ---
+    rows: list[tuple[str, str, str, str, str]] = []
+    missed: list[str] = []
+
+    def ratio(what: str, a: Timing | None, b: Timing | None, target: float, why: str = "") -> None:
+        if a is None or b is None or not a.times or not b.times:
+            rows.append((what, "–", "–", f"≤ {target}", why or "not available"))
+            return
+        r = a.median / b.median
+        ok = r <= target
+        status = "ok" if ok else "MISSED"
+        if smoke:
+            status = "(smoke: not enforced)"
+        elif not ok:
+            missed.append(what)
+        rows.append(
+            (
+                what,
+                f"{fmt_time(a.median)} / {fmt_time(b.median)}",
+                f"{r:.2f}",
+                f"≤ {target}",
+                status,
+            )
+        )
+
+    no_cjs = "skipped: check-jsonschema not installed"
+    ratio(f"check {n_main} ÷ check-jsonschema {n_main}", t_av, t_cjs, 0.25, no_cjs)
+    ratio(f"check {n_main} ÷ parse floor (CSafeLoader) {n_main}", t_av, t_floor, 3)
+    ratio("check one.yaml ÷ check-jsonschema one.yaml", t_one, t_cjs_one, 0.75, no_cjs)
+    ratio("afterview --help ÷ python -c 'import click'", t_help, t_click, 2)
+    ratio(
+        f"mkdocs build, plugin + {n_site} records ÷ pre-rendered, plugin off",
+        t_site,
+        t_site_base,
+        1.15,
+        f"not available: {site_missing}" if site_missing else "",
+    )
+
+    info = machine()
+    print("## Afterview benchmarks\n")
+    print(
+        f"Machine: {info['nproc']} CPUs, {info['cpu']}; Python {platform.python_version()};"
+        f" {'hyperfine ' + _version(hyperfine) if hyperfine else 'subprocess timer'};"
+        f" {runs} runs × {passes} passes per command, medians"
+        f"{'; SMOKE MODE: one run, no targets' if smoke else ''}.\n"
+    )
+    print("### Medians\n")
+    print("| command | runs | median | min | max |")
+    print("|---|---:|---:|---:|---:|")
+    every = group_main + group_start + [scaling[n] for n in other]
+    every += [t for t in (t_site, t_site_base) if t]
+    for t in every:
+        print(
+            f"| {t.name} | {len(t.times)} | {fmt_time(t.median)} | {fmt_time(min(t.times))}"
+            f" | {fmt_time(max(t.times))} |"
+        )
+    print("\n### Ratios\n")
+    print("| ratio | medians | ratio | target | status |")
+    print("|---|---:|---:|---:|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print("\n### Scaling of `afterview check`\n")
+    print("| records | median | per record | per record after start-up |")
+    print("|---:|---:|---:|---:|")
+    for n in sorted(scaling):
+        t = scaling[n].median
+        marginal = (t - t_one.median) / (n - 1) if n > 1 else float("nan")
+        print(f"| {n:,} | {fmt_time(t)} | {t / n * 1000:.2f} ms | {marginal * 1000:.2f} ms |")
+    rss_ok = rss <= 250
+    mem_status = "ok" if rss_ok else "MISSED"
+    if smoke:
+        mem_status = "(smoke: not enforced)"
+    elif not rss_ok:
+        missed.append("peak memory")
+    print(
+        f"\nPeak memory (max RSS) of `check` on {n_mem:,} records: {rss:.0f} MB"
+        f" (target ≤ 250 MB: {mem_status})."
+    )
+    for note in notes:
+        print(f"\nNote: {note}")
+    if missed:
+        print(f"\nShort of target: {', '.join(missed)}.")
+        return 1
+    return 0
+
+
+def _version(tool: str) -> str:
+    out = subprocess.run([tool, "--version"], capture_output=True, text=True).stdout
+    return out.split()[-1] if out.split() else ""
+
+
+if __name__ == "__main__":
+    sys.exit(main())

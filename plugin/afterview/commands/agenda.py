@@ -1,0 +1,134 @@
+"""``afterview agenda``: every open action, overdue first, then soonest."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+import unicodedata
+from datetime import datetime, timedelta
+
+import click
+
+from afterview.cli import now_option
+
+WIDTH = 80
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@click.command("agenda")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--days",
+    type=click.IntRange(min=0),
+    default=14,
+    show_default=True,
+    help="How many days ahead to look; overdue items and items without a due date always show.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "ics"]),
+    default="text",
+    show_default=True,
+    help="Output format: text, json, or an iCalendar file (ics).",
+)
+@now_option
+def command(paths: tuple[str, ...], days: int, fmt: str, now: str | None) -> None:
+    """What to do next: every open action, overdue first, then soonest.
+
+    Thank-you notes, reflections, follow-up calls, next steps you promised,
+    offer answers and upcoming interviews, with the deadlines `afterview check`
+    uses. PATHS are record files or folders; with none, the interviews folder
+    from the settings. A record that fails to load is named on standard error
+    and skipped.
+
+    \b
+    Examples:
+      afterview agenda --days 7
+      afterview agenda --format ics > agenda.ics
+    """
+    from afterview.agenda import agenda
+    from afterview.records import for_command, report_and_exit
+
+    clock, loaded = for_command(paths, now)
+    items = agenda(loaded.interviews, clock, days)
+    if fmt == "json":
+        doc = {"now": clock.now.isoformat(), "items": [i.as_json() for i in items]}
+        click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
+    elif fmt == "ics":
+        from afterview.calendar import calendar_ics
+
+        click.echo(calendar_ics(items, clock.now), nl=False)  # bytes: written as they are
+    else:
+        click.echo(render_text(items, clock.now, days), nl=False)
+    report_and_exit(loaded)
+
+
+def clean(text: str) -> str:
+    """User text on one line, without control characters a terminal would obey."""
+    text = " ".join(text.split())
+    return "".join("?" if unicodedata.category(c) == "Cc" else c for c in text)
+
+
+def _moment(dt: datetime) -> str:
+    return f"{_DAYS[dt.weekday()]} {dt:%Y-%m-%d %H:%M}"
+
+
+def _span(delta: timedelta) -> str:
+    minutes = int(delta.total_seconds() // 60)
+    for size, unit in ((1440, "day"), (60, "hour"), (1, "minute")):
+        if minutes >= size:
+            n = minutes // size
+            return f"{n} {unit}{'' if n == 1 else 's'}"
+    return "less than a minute"
+
+
+def _path(path: str, width: int) -> str:
+    """The path, cut at the left with an ellipsis if it is wider than width."""
+    path = clean(path)
+    return path if len(path) <= width else "…" + path[-(width - 1) :]
+
+
+def _block(item, now: datetime) -> list[str]:
+    indent = "  "
+    if item.due is None:
+        first = f"* no due date  {item.action}"
+    else:
+        due = item.due.astimezone(now.tzinfo)
+        when = (
+            f"OVERDUE by {_span(now - due)}" if item.overdue else f"in {_span(due - now)}"
+        )
+        first = f"* {_moment(due)}  {item.action}, {when}"
+    wrap = textwrap.TextWrapper(
+        width=WIDTH, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+    )
+    lines = [first]
+    lines += wrap.wrap(clean(item.detail))
+    lines += wrap.wrap(f"{clean(item.company)} — {clean(item.role)}")
+    lines.append(indent + _path(item.path, WIDTH - len(indent)))
+    return lines
+
+
+def render_text(items: list, now: datetime, days: int) -> str:
+    """The agenda for a terminal: at most 80 columns, readable without colour."""
+    overdue = sum(1 for i in items if i.overdue)
+    noun = "item" if len(items) == 1 else "items"
+    head = (
+        f"Agenda at {_moment(now)} {now.strftime('%Z')}, next {days} days:"
+        f" {len(items)} {noun}, {overdue} overdue"
+    )
+    lines = textwrap.wrap(head, WIDTH)
+    if not items:
+        lines += ["", f"Nothing to do in the next {days} days."]
+    sections = (
+        ("OVERDUE", [i for i in items if i.overdue]),
+        ("COMING UP", [i for i in items if not i.overdue and i.due is not None]),
+        ("NO DUE DATE", [i for i in items if i.due is None]),
+    )
+    for title, group in sections:
+        if not group:
+            continue
+        lines += ["", title]
+        for item in group:
+            lines += _block(item, now)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,247 @@
+"""``afterview new``: write a new record from the packaged template, never overwriting."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import sys
+import unicodedata
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import click
+
+from afterview.cli import display_path, fail
+
+TEMPLATE = "record.yaml.tmpl"
+_ASCII = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe",
+                        "Œ": "OE", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "þ": "th",
+                        "Þ": "TH", "ð": "d", "Ð": "D", "&": " and "})  # fmt: skip
+
+
+def slug(text: str, fallback: str, limit: int = 60) -> str:
+    """``Tallow & Finch`` → ``tallow-and-finch``: lowercase ASCII letters, digits and dashes."""
+    letters = unicodedata.normalize("NFKD", text.translate(_ASCII))
+    letters = "".join(c for c in letters if not unicodedata.combining(c))  # é → e
+    out = re.sub(r"[^a-z0-9]+", "-", letters.lower(), flags=re.ASCII).strip("-")
+    return out[:limit].rstrip("-") or fallback
+
+
+def file_name(day: str, company: str, role: str) -> str:
+    return f"{day}-{slug(company, 'company')}-{slug(role, 'role')}.yaml"
+
+
+def yaml_text(value: str) -> str:
+    """value as a YAML scalar that reads back as this same string (plain when safe)."""
+    import yaml
+
+    from afterview.loader import resolve_plain
+
+    out = yaml.safe_dump(value, allow_unicode=True, width=1_000_000)
+    out = out.removesuffix("\n").removesuffix("\n...")
+    if out[:1] not in ("'", '"') and resolve_plain(out) != value:
+        # YAML 1.1 (PyYAML) and 1.2 (the loader) disagree, e.g. 1e3 or 0o17
+        out = yaml.safe_dump(value, allow_unicode=True, width=1_000_000, default_style="'")
+        out = out.removesuffix("\n")
+    return out
+
+
+def schema_ref(folder: Path) -> str:
+    """The schema's path relative to folder: the repository's schemas/ above it, else the
+    packaged copy (an absolute file URI when no relative path exists)."""
+    from afterview.schema import SCHEMA_NAME, schema_path
+
+    folder = folder.resolve()
+    target = next(
+        (
+            p / "schemas" / SCHEMA_NAME
+            for p in (folder, *folder.parents)
+            if (p / "schemas" / SCHEMA_NAME).is_file()
+        ),
+        schema_path().resolve(),
+    )
+    try:
+        return os.path.relpath(target, folder).replace(os.sep, "/")
+    except ValueError:  # another drive (Windows)
+        return target.as_uri()
+
+
+def render(fields: dict[str, Any], schema: str) -> str:
+    """The record's text: the template with the given fields filled in."""
+    optional = {
+        "duration": ("duration: 60", "minutes; deadlines count from the end (default 60)"),
+        "format": ("format: onsite", "onsite | video | phone"),
+        "location": ("location: 12 Harbor St, Boston", "address, or which video service"),
+        "round": ("round: 1", "1 for a first interview, 2 for a second, ..."),
+    }
+    values = {
+        "schema": schema,
+        "company": yaml_text(fields["company"]),
+        "role": yaml_text(fields["role"]),
+        "when": fields["when"],
+    }
+    for key, (example, hint) in optional.items():
+        value = fields.get(key)
+        if value is None:
+            values[key] = f"# {example}  # {hint}"
+        else:
+            shown = yaml_text(value) if isinstance(value, str) else str(value)
+            values[key] = f"{key}: {shown}"
+    text = (resources.files("afterview") / "templates" / TEMPLATE).read_text(encoding="utf-8")
+    return re.sub(r"<<(\w+)>>", lambda m: values[m[1]], text)
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write text to path all at once; raise FileExistsError rather than replace a file.
+
+    The text goes to a hidden temporary file in the same folder, which is then
+    hard-linked to its final name (atomic, and refused if the name exists) and
+    removed. Where hard links are not supported, the final name is created with
+    O_EXCL and written directly.
+    """
+    data = text.encode("utf-8")
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(tmp, flags, 0o666)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            raise
+        except OSError:  # no hard links on this file system
+            fd = os.open(path, flags, 0o666)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    f.write(data)
+            except OSError:
+                path.unlink(missing_ok=True)
+                raise
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty()
+
+
+def _one_line(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        raise click.BadParameter("must not be empty", param_hint=option)
+    if any(unicodedata.category(c) == "Cc" for c in value):
+        raise click.BadParameter("must be one line of text", param_hint=option)
+    return value
+
+
+def _when(value: str | None, tz: Any, option: str = "--when") -> str | None:
+    from afterview.moments import parse_moment
+
+    if value is None:
+        return None
+    value = value.strip()
+    if parse_moment(value, tz) is None:
+        raise click.BadParameter(
+            f"{value!r} is not a date or date-time; expected e.g. 2026-11-18T14:00:00-05:00,"
+            " 2026-11-18 14:00 or 2026-11-18",
+            param_hint=option,
+        )
+    return value
+
+
+@click.command("new")
+@click.option("--company", help="The company (asked at a terminal when left out).")
+@click.option("--role", help="The position (asked at a terminal when left out).")
+@click.option(
+    "--when",
+    "when_text",
+    metavar="DATE[TIME]",
+    help="When it starts: 2026-11-18T14:00:00-05:00, 2026-11-18 14:00 (playbook time zone)"
+    " or 2026-11-18 (asked at a terminal when left out).",
+)
+@click.option("--format", "fmt", type=click.Choice(["onsite", "video", "phone"]), help="How.")
+@click.option("--location", help="Where: an address, or the video service.")
+@click.option("--duration", type=click.IntRange(1, 1440), help="Length in minutes (default 60).")
+@click.option("--round", "round_", type=click.IntRange(min=1), help="Which round: 1, 2, ...")
+@click.option(
+    "--dir",
+    "folder",
+    type=click.Path(file_okay=False),
+    help="Write into this folder instead of the interviews folder from the settings.",
+)
+def command(
+    company: str | None,
+    role: str | None,
+    when_text: str | None,
+    fmt: str | None,
+    location: str | None,
+    duration: int | None,
+    round_: int | None,
+    folder: str | None,
+) -> None:
+    """Write a new record from the template; never overwrite a file.
+
+    The file is named YYYY-MM-DD-company-role.yaml in the interviews folder
+    (or --dir), starts with the editor's schema line, and holds each later
+    step as comments to fill in. Company, role and start are asked for at a
+    terminal when not given; a script must pass them. Prints the new file's path.
+
+    \b
+    Example:
+      afterview new --company "Northwind Traders" --role "Data Engineer" \\
+        --when 2026-11-18T14:00 --format onsite
+    """
+    from afterview.cli import load_context
+
+    settings, _clock = load_context(None)
+    tz = settings.tz
+    company = _one_line(company, "--company")
+    role = _one_line(role, "--role")
+    when_text = _when(when_text, tz)
+    location = _one_line(location, "--location")
+    missing = [o for o, v in (("--company", company), ("--role", role), ("--when", when_text))
+               if v is None]  # fmt: skip
+    if missing and not _interactive():
+        fail(f"missing {', '.join(missing)} (no terminal to ask at)")
+    if company is None:
+        company = click.prompt("Company", value_proc=lambda v: _one_line(v, "company"))
+    if role is None:
+        role = click.prompt("Role", value_proc=lambda v: _one_line(v, "role"))
+    if when_text is None:
+        when_text = click.prompt(
+            "When (e.g. 2026-11-18T14:00 or 2026-11-18)", value_proc=lambda v: _when(v, tz, "when")
+        )
+    assert company and role and when_text
+    from afterview.moments import parse_moment
+
+    moment = parse_moment(when_text, tz)
+    assert moment is not None
+    target = Path(folder) if folder else settings.interviews
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        fail(f"{target}: cannot create the folder: {e.strerror}")
+    path = target / file_name(moment.day.isoformat(), company, role)
+    fields = {
+        "company": company,
+        "role": role,
+        "when": when_text,
+        "duration": duration,
+        "format": fmt,
+        "location": location,
+        "round": round_,
+    }
+    try:
+        write_new(path, render(fields, schema_ref(target)))
+    except FileExistsError:
+        fail(f"{display_path(str(path))} already exists; not overwriting it (edit it, or remove it)")
+    except OSError as e:
+        fail(f"{display_path(str(path))}: cannot write: {e.strerror}")
+    click.echo(display_path(str(path)))

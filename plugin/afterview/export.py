@@ -1,0 +1,103 @@
+"""One row per interview, for spreadsheets (CSV) and other tools (JSON).
+
+Columns, in order: ``date`` (the interview's day), ``when`` (its start as
+written), ``company``, ``role``, ``round``, ``format``, ``interviewers``
+(name and title), ``stage`` (``deadlines.stage`` at ``now``), ``outcome``
+(the status), ``thank_you_sent`` and ``follow_ups`` (the dates of the notes
+and of the contacts after the interview), ``path``. In CSV a list is joined
+with "; " and an interviewer reads ``Name (Title)``; in JSON lists stay lists.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from afterview.deadlines import Clock, stage
+from afterview.model import Interview
+from afterview.moments import Moment
+
+COLUMNS = (
+    "date",
+    "when",
+    "company",
+    "role",
+    "round",
+    "format",
+    "interviewers",
+    "stage",
+    "outcome",
+    "thank_you_sent",
+    "follow_ups",
+    "path",
+)
+# A cell starting with one of these is a formula to a spreadsheet (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _moment(m: Moment | None) -> str | None:
+    return m.isoformat() if m is not None else None
+
+
+def row(iv: Interview, clock: Clock) -> dict[str, Any]:
+    """One interview as a JSON-ready mapping with the keys of COLUMNS."""
+    return {
+        "date": iv.when.day.isoformat() if iv.when else None,
+        "when": _moment(iv.when),
+        "company": iv.company,
+        "role": iv.role,
+        "round": iv.round,
+        "format": iv.format,
+        "interviewers": [{"name": p.name, "title": p.title} for p in iv.interviewers],
+        "stage": stage(iv, clock),
+        "outcome": iv.outcome.status,
+        "thank_you_sent": [m for m in (_moment(n.sent) for n in iv.thank_you) if m],
+        "follow_ups": [m for m in (_moment(f.date) for f in iv.follow_ups) if m],
+        "path": iv.path,
+    }
+
+
+def rows(interviews: Iterable[Interview], clock: Clock) -> list[dict[str, Any]]:
+    """The rows of the interviews, oldest first (then by file)."""
+    ordered = sorted(
+        interviews,
+        key=lambda iv: (iv.when is None, iv.when.start.timestamp() if iv.when else 0.0, iv.path),
+    )
+    return [row(iv, clock) for iv in ordered]
+
+
+def neutralise(cell: str) -> str:
+    """Keep a spreadsheet from running a cell as a formula: prefix an apostrophe."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
+def _cell(key: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if key == "interviewers":
+        people = (
+            f"{p['name'] or '(no name)'} ({p['title']})" if p["title"] else p["name"] or "(no name)"
+            for p in value
+        )
+        return neutralise("; ".join(people))
+    if isinstance(value, list):
+        return neutralise("; ".join(value))
+    return neutralise(str(value))
+
+
+def as_csv(table: list[dict[str, Any]]) -> str:
+    """CSV text (RFC 4180: CRLF line ends, quoted as needed) with a header row."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    for r in table:
+        writer.writerow([_cell(key, r[key]) for key in COLUMNS])
+    return buffer.getvalue()
+
+
+def as_json(table: list[dict[str, Any]]) -> str:
+    """A JSON list of one object per interview."""
+    return json.dumps(table, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,179 @@
+"""The status page: stage counts, what needs attention, and every interview."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from afterview.agenda import Item, items_for, sort_key
+from afterview.deadlines import STAGES, Clock, stage
+from afterview.model import normalize_name
+from afterview.pages.common import Entry, counts, relative, severity_badge, stage_badge, when_text
+from afterview.pages.markup import cell, esc, rel, span
+
+SOON_DAYS = 7
+NO_DUE = "9999999999"
+
+
+def _group_key(e: Entry) -> tuple[str, str]:
+    iv = e.interview
+    if iv is None:
+        return ("\uffff", e.file_name)
+    return (normalize_name(iv.company or ""), normalize_name(iv.role or ""))
+
+
+def _start(e: Entry) -> float:
+    iv = e.interview
+    return iv.when.start.timestamp() if iv is not None and iv.when is not None else 0.0
+
+
+def ordered_groups(entries: list[Entry]) -> list[list[Entry]]:
+    """Rounds with the same company and role together, oldest round first;
+    groups newest first; records that did not load last."""
+    groups: dict[tuple[str, str], list[Entry]] = {}
+    for e in entries:
+        groups.setdefault(_group_key(e), []).append(e)
+    out = [sorted(g, key=lambda e: (_start(e), e.page)) for g in groups.values()]
+    out.sort(key=lambda g: (g[0].interview is None, -max(_start(e) for e in g), g[0].page))
+    return out
+
+
+def _attention(entries: list[Entry], clock: Clock, status_page: str) -> list[str]:
+    horizon = clock.now + timedelta(days=SOON_DAYS)
+    pairs: list[tuple[Item, Entry]] = []
+    for e in entries:
+        if e.interview is not None:
+            pairs += [(i, e) for i in items_for(e.interview, clock) if i.due is not None]
+    pairs.sort(key=lambda p: sort_key(p[0]))
+
+    def line(item: Item, e: Entry) -> str:
+        assert item.due is not None
+        link = f"[{e.title()}]({rel(status_page, e.page)})"
+        return (
+            f"- **{when_text(item.due, clock)}** ({relative(item.due, clock)}) · "
+            f"{esc(item.detail)} · {link}"
+        )
+
+    overdue = [line(i, e) for i, e in pairs if i.overdue]
+    soon = [line(i, e) for i, e in pairs if not i.overdue and i.due and i.due <= horizon]
+    broken = [
+        f"- {severity_badge(f.severity)} `{f.rule}` · "
+        f"[{esc(e.file_name)}]({rel(status_page, e.page)}), line {f.line}: {esc(f.message)}"
+        for e in entries
+        for f in e.findings
+        if f.severity == "error"
+    ]
+    out = ["## Needs attention", ""]
+    if not (overdue or soon or broken):
+        return out + [f"Nothing overdue and nothing due in the next {SOON_DAYS} days.", ""]
+    if broken:
+        out += ["### Errors in records", "", *broken, ""]
+    out += ["### Overdue", "", *(overdue or ["Nothing overdue."]), ""]
+    out += [f"### Due in the next {SOON_DAYS} days", "", *(soon or ["Nothing due soon."]), ""]
+    return out
+
+
+def _findings_cell(e: Entry) -> str:
+    c = counts(e.findings)
+    key = f"{c['error']:04d}{c['warning']:04d}{c['info']:04d}"
+    parts = [
+        span(f"{n} {sev}", f"av-sev av-sev--{sev}") for sev, n in c.items() if n
+    ]
+    return span(" ".join(parts) if parts else "none", "av-findings", key)
+
+
+def _row(e: Entry, index: int, size: int, clock: Clock, status_page: str) -> str:
+    link = f"[{e.title().split(' — ')[0]}]({rel(status_page, e.page)})"
+    iv = e.interview
+    if iv is None:
+        cells = [
+            link,
+            "—",
+            span("—", "av-round", "0"),
+            span("—", "av-date", "0"),
+            stage_badge("could not load", "-1"),
+            "Fix the record",
+            span("—", "av-due", NO_DUE),
+            _findings_cell(e),
+        ]
+        return "| " + " | ".join(cell(c) for c in cells) + " |"
+    st = stage(iv, clock)
+    if size > 1:
+        cls = "av-round av-round--first" if index == 0 else "av-round av-round--next"
+        round_cell = span(f"round {index + 1} of {size}", cls, str(index + 1))
+    else:
+        round_cell = span(str(iv.round) if iv.round else "—", "av-round", str(iv.round or 0))
+    when = iv.when
+    date_cell = span(
+        when.start.astimezone(clock.tz).strftime("%Y-%m-%d %H:%M")
+        if when and not when.whole_day
+        else (when.day.isoformat() if when else "—"),
+        "av-date",
+        f"{when.start.timestamp():.0f}" if when else "0",
+    )
+    items = sorted(items_for(iv, clock), key=sort_key)
+    nxt = items[0] if items else None
+    action = esc(nxt.detail) if nxt else "—"
+    if nxt and nxt.overdue:
+        action = f"**{action}**"
+    due = (
+        span(
+            f"{when_text(nxt.due, clock)} ({relative(nxt.due, clock)})",
+            "av-due av-due--overdue" if nxt.overdue else "av-due",
+            f"{nxt.due.timestamp():.0f}",
+        )
+        if nxt and nxt.due
+        else span("—", "av-due", NO_DUE)
+    )
+    cells = [
+        link,
+        esc(iv.role or "(no role)"),
+        round_cell,
+        date_cell,
+        stage_badge(st, str(STAGES.index(st))),
+        action,
+        due,
+        _findings_cell(e),
+    ]
+    return "| " + " | ".join(cell(c) for c in cells) + " |"
+
+
+def render_status(entries: list[Entry], clock: Clock, status_page: str) -> str:
+    """The status page's Markdown."""
+    stages = {s: 0 for s in STAGES}
+    for e in entries:
+        if e.interview is not None:
+            stages[stage(e.interview, clock)] += 1
+    broken = sum(1 for e in entries if e.interview is None)
+    lines = [
+        "# Status",
+        "",
+        f"Computed for **{when_text(clock.now, clock)}** from {len(entries)} "
+        f"record{'' if len(entries) == 1 else 's'}.",
+        "",
+        '<div class="av-counts" markdown>',
+        "",
+        " ".join(
+            span(f"{esc(s)} <strong>{n}</strong>", f"av-stage av-stage--{s.replace(' ', '-')}")
+            for s, n in stages.items()
+        )
+        + (f" {span(f'could not load <strong>{broken}</strong>', 'av-stage')}" if broken else ""),
+        "",
+        "</div>",
+        "",
+    ]
+    lines += _attention(entries, clock, status_page)
+    lines += [
+        "## All interviews",
+        "",
+        "Click a column header to sort; rounds with the same company and role are grouped.",
+        "",
+        '<div class="av-sortable" markdown>',
+        "",
+        "| Company | Role | Round | Date | Stage | Next action | Due | Findings |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for group in ordered_groups(entries):
+        for i, e in enumerate(group):
+            lines.append(_row(e, i, len(group), clock, status_page))
+    lines += ["", "</div>", ""]
+    return "\n".join(lines)

@@ -1,0 +1,146 @@
+"""calendar_ics: RFC 5545 output, parsed back with icalendar."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from icalendar import Calendar
+
+from afterview.agenda import Item, agenda
+from afterview.calendar import calendar_ics
+from afterview.deadlines import Clock
+from afterview.records import load_interviews
+from afterview.settings import Settings
+
+NY = ZoneInfo("America/New_York")
+NOW = datetime(2026, 11, 25, 12, 0, tzinfo=NY)
+REPO = Path(__file__).resolve().parents[1]
+
+
+def item(action: str, due: datetime | None, detail: str, key: str = "", overdue: bool = False) -> Item:
+    return Item(
+        "content/interviews/2026-11-18-northwind.yaml",
+        "Northwind Traders",
+        "Senior Data Engineer",
+        action,
+        due,
+        overdue,
+        detail,
+        key,
+    )
+
+
+ITEMS = [
+    item("thank-you", datetime(2026, 11, 19, 15, 0, tzinfo=NY), "Thank-you note to Dana Whitfield",
+         "dana whitfield", overdue=True),
+    item("thank-you", datetime(2026, 11, 19, 15, 0, tzinfo=NY), "Thank-you note to Lee Park",
+         "lee park", overdue=True),
+    item("interview", datetime(2026, 11, 26, 9, 0, tzinfo=NY),
+         "Interview for Senior Data Engineer at Northwind Traders (onsite)"),
+    item("next-step", datetime(2026, 11, 30, 23, 59, 59, tzinfo=NY), "Send two references", "0"),
+    item("next-step", None, "Send the portfolio", "1"),
+]  # fmt: skip
+
+
+def events(data: bytes) -> list:
+    return list(Calendar.from_ical(data).walk("VEVENT"))
+
+
+def test_calendar_properties() -> None:
+    data = calendar_ics(ITEMS, NOW)
+    cal = Calendar.from_ical(data)
+    assert cal["VERSION"] == "2.0"
+    assert str(cal["PRODID"]).startswith("-//Afterview//")
+    assert data.startswith(b"BEGIN:VCALENDAR\r\n")
+    assert data.endswith(b"END:VCALENDAR\r\n")
+    assert all(len(line) <= 75 for line in data.split(b"\r\n"))  # folded lines
+
+
+def test_every_item_with_a_due_time_is_present() -> None:
+    evs = events(calendar_ics(ITEMS, NOW))
+    dated = [i for i in ITEMS if i.due is not None]
+    assert sorted(str(e["UID"]) for e in evs) == sorted(i.uid for i in dated)
+    for e in evs:
+        for prop in ("UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY"):
+            assert prop in e
+
+
+def test_uids_stable_across_runs_and_unique() -> None:
+    first = [str(e["UID"]) for e in events(calendar_ics(ITEMS, NOW))]
+    later = NOW + timedelta(days=1)
+    again = [str(e["UID"]) for e in events(calendar_ics(ITEMS, later))]
+    assert first == again
+    assert len(set(first)) == len(first)
+
+
+def test_same_name_twice_still_unique() -> None:
+    twin = [ITEMS[0], ITEMS[0]]
+    uids = [str(e["UID"]) for e in events(calendar_ics(twin, NOW))]
+    assert len(set(uids)) == 2
+    assert uids[0] == ITEMS[0].uid
+
+
+def test_nine_new_york_is_fourteen_utc() -> None:
+    data = calendar_ics(ITEMS, NOW)
+    interview = next(e for e in events(data) if str(e["UID"]) == ITEMS[2].uid)
+    start = interview.decoded("DTSTART")
+    assert start == datetime(2026, 11, 26, 14, 0, tzinfo=timezone.utc)
+    assert start.utcoffset() == timedelta(0)
+    assert interview.decoded("DTEND") - start == timedelta(minutes=15)
+    assert b"DTSTART:20261126T140000Z" in data
+
+
+def test_summer_time_offset() -> None:
+    summer = item("interview", datetime(2026, 7, 1, 9, 0, tzinfo=NY), "Interview")
+    (e,) = events(calendar_ics([summer], NOW))
+    assert e.decoded("DTSTART") == datetime(2026, 7, 1, 13, 0, tzinfo=timezone.utc)
+
+
+def test_end_of_day_deadline_is_an_all_day_event() -> None:
+    e = next(e for e in events(calendar_ics(ITEMS, NOW)) if str(e["UID"]) == ITEMS[3].uid)
+    assert e.decoded("DTSTART") == date(2026, 11, 30)
+    assert e.decoded("DTEND") == date(2026, 12, 1)
+
+
+def test_dtstamp_is_now_in_utc() -> None:
+    for e in events(calendar_ics(ITEMS, NOW)):
+        assert e.decoded("DTSTAMP") == datetime(2026, 11, 25, 17, 0, tzinfo=timezone.utc)
+
+
+def test_summary_and_overdue_mark() -> None:
+    evs = {str(e["UID"]): e for e in events(calendar_ics(ITEMS, NOW))}
+    dana = evs[ITEMS[0].uid]
+    assert str(dana["SUMMARY"]) == "OVERDUE: Thank-you note to Dana Whitfield — Northwind Traders"
+    assert "overdue" in [str(c) for c in dana["CATEGORIES"].cats]
+    interview = evs[ITEMS[2].uid]
+    assert str(interview["SUMMARY"]) == (
+        "Interview for Senior Data Engineer at Northwind Traders (onsite)"
+    )
+    assert "overdue" not in [str(c) for c in interview["CATEGORIES"].cats]
+
+
+def test_text_is_escaped() -> None:
+    odd = Item("a.yaml", "Acme; Inc, \\ Ltd", "R", "thank-you", NOW, False, "Note to A\nB", "k")
+    (e,) = events(calendar_ics([odd], NOW))
+    assert str(e["SUMMARY"]) == "Note to A\nB — Acme; Inc, \\ Ltd"
+
+
+def test_empty_agenda_is_a_valid_calendar() -> None:
+    cal = Calendar.from_ical(calendar_ics([], NOW))
+    assert list(cal.walk("VEVENT")) == []
+
+
+@pytest.mark.parametrize("when", ["2026-11-25T12:00:00-05:00", "2026-11-26T08:00:00-05:00"])
+def test_sample_records(when: str) -> None:
+    settings = Settings(timezone_name="America/New_York")
+    now = datetime.fromisoformat(when)
+    clock = Clock.at(now, settings)
+    loaded = load_interviews([str(REPO / "content" / "interviews")], clock.tz)
+    items = agenda(loaded.interviews, clock, None)
+    evs = events(calendar_ics(items, clock.now))
+    assert len(evs) == sum(1 for i in items if i.due is not None)
+    again = events(calendar_ics(items, clock.now))
+    assert [str(e["UID"]) for e in evs] == [str(e["UID"]) for e in again]
