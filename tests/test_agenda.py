@@ -99,7 +99,10 @@ def test_overdue_first_then_soonest_then_undated(playbook: Path) -> None:
 
 def test_days_window(playbook: Path) -> None:
     def actions(days: str) -> list[str]:
-        return [i["company"] + ":" + i["action"] for i in agenda_json("--now", NOW, "--days", days)["items"]]
+        return [
+            i["company"] + ":" + i["action"]
+            for i in agenda_json("--now", NOW, "--days", days)["items"]
+        ]
 
     two = actions("2")
     assert "Northwind Traders:thank-you" in two  # overdue: always shown
@@ -236,3 +239,10 @@ def test_sample_playbook(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 0, result.stderr
     assert "Quillon Logistics" in result.stdout.split("COMING UP")[0]
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_usage_page_example_is_current(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    page = (REPO / "content" / "usage.md").read_text(encoding="utf-8")
+    shown = page.split(f"$ afterview agenda --now {NOW}\n", 1)[1].split("...\n", 1)[0]
+    assert run("--now", NOW).stdout.startswith(shown)

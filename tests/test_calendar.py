@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -20,7 +20,9 @@ NOW = datetime(2026, 11, 25, 12, 0, tzinfo=NY)
 REPO = Path(__file__).resolve().parents[1]
 
 
-def item(action: str, due: datetime | None, detail: str, key: str = "", overdue: bool = False) -> Item:
+def item(
+    action: str, due: datetime | None, detail: str, key: str = "", overdue: bool = False
+) -> Item:
     return Item(
         "content/interviews/2026-11-18-northwind.yaml",
         "Northwind Traders",
@@ -87,7 +89,7 @@ def test_nine_new_york_is_fourteen_utc() -> None:
     data = calendar_ics(ITEMS, NOW)
     interview = next(e for e in events(data) if str(e["UID"]) == ITEMS[2].uid)
     start = interview.decoded("DTSTART")
-    assert start == datetime(2026, 11, 26, 14, 0, tzinfo=timezone.utc)
+    assert start == datetime(2026, 11, 26, 14, 0, tzinfo=UTC)
     assert start.utcoffset() == timedelta(0)
     assert interview.decoded("DTEND") - start == timedelta(minutes=15)
     assert b"DTSTART:20261126T140000Z" in data
@@ -96,7 +98,7 @@ def test_nine_new_york_is_fourteen_utc() -> None:
 def test_summer_time_offset() -> None:
     summer = item("interview", datetime(2026, 7, 1, 9, 0, tzinfo=NY), "Interview")
     (e,) = events(calendar_ics([summer], NOW))
-    assert e.decoded("DTSTART") == datetime(2026, 7, 1, 13, 0, tzinfo=timezone.utc)
+    assert e.decoded("DTSTART") == datetime(2026, 7, 1, 13, 0, tzinfo=UTC)
 
 
 def test_end_of_day_deadline_is_an_all_day_event() -> None:
@@ -107,7 +109,7 @@ def test_end_of_day_deadline_is_an_all_day_event() -> None:
 
 def test_dtstamp_is_now_in_utc() -> None:
     for e in events(calendar_ics(ITEMS, NOW)):
-        assert e.decoded("DTSTAMP") == datetime(2026, 11, 25, 17, 0, tzinfo=timezone.utc)
+        assert e.decoded("DTSTAMP") == datetime(2026, 11, 25, 17, 0, tzinfo=UTC)
 
 
 def test_summary_and_overdue_mark() -> None:

@@ -13,10 +13,10 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import write
 
 from afterview import __version__
 from afterview.cli import cli
+from conftest import write
 
 NOW = "2026-11-25T12:00:00-05:00"
 ANSI = re.compile(r"\x1b\[")
@@ -278,7 +278,10 @@ def test_path_is_as_given(playbook: Path) -> None:
 
 # --- text --------------------------------------------------------------------------------
 
-LINE = re.compile(r"^(?P<path>.+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning|info) (?P<rule>[a-z0-9-]+) (?P<message>.+)$")
+LINE = re.compile(
+    r"^(?P<path>.+):(?P<line>\d+):(?P<column>\d+):"
+    r" (?P<severity>error|warning|info) (?P<rule>[a-z0-9-]+) (?P<message>.+)$"
+)
 
 
 def test_text_lines_and_summary(playbook: Path) -> None:

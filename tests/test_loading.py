@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import check, yaml_text
 
 from afterview.loader import MAX_BYTES, Record, load_text
+from conftest import check, yaml_text
 
 NOW = "2026-12-20T12:00:00-05:00"
 # A record that would get many findings if it loaded: an interview long past,
@@ -74,7 +74,9 @@ def test_explicit_single_document_is_fine() -> None:
     ("raw", "line", "column", "word"),
     [
         pytest.param(b"- company: Northwind\n- role: Data\n", 1, 1, "list", id="top-level-list"),
-        pytest.param(b"# a comment\nNorthwind Traders\n", 2, 1, "single value", id="top-level-scalar"),
+        pytest.param(
+            b"# a comment\nNorthwind Traders\n", 2, 1, "single value", id="top-level-scalar"
+        ),
         pytest.param(b"", 1, 1, "no record", id="empty"),
         pytest.param(b"# only a comment\n\n", 1, 1, "no record", id="only-comments"),
         pytest.param(b"---\n", 1, 1, "", id="empty-document"),

@@ -58,7 +58,9 @@ def test_all_flags_and_dir(playbook: Path) -> None:
         "--round", "2", "--dir", "elsewhere/deeper",
     )  # fmt: skip
     assert result.exit_code == 0, result.stderr
-    path = playbook / "elsewhere" / "deeper" / "2026-12-03-northwind-traders-senior-data-engineer.yaml"
+    path = (
+        playbook / "elsewhere" / "deeper" / "2026-12-03-northwind-traders-senior-data-engineer.yaml"
+    )
     record = load_text(path.read_bytes())
     assert isinstance(record, Record)
     assert record.data == {
@@ -75,7 +77,11 @@ def test_all_flags_and_dir(playbook: Path) -> None:
 
 @pytest.mark.parametrize(
     ("when", "extra"),
-    [("2026-12-03T14:00:00-05:00", []), ("2026-12-03", []), ("2026-12-03 14:00", ["--format", "video"])],
+    [
+        ("2026-12-03T14:00:00-05:00", []),
+        ("2026-12-03", []),
+        ("2026-12-03 14:00", ["--format", "video"]),
+    ],
 )
 def test_new_file_passes_check_as_upcoming(playbook: Path, when: str, extra: list[str]) -> None:
     result = run("--company", "Acme", "--role", "Engineer", "--when", when, *extra)
@@ -184,7 +190,11 @@ def test_prompts_at_a_terminal(playbook: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(new, "_interactive", lambda: True)
     result = run("--role", "Engineer", input="Acme Robotics\nsoon\n2026-12-03\n")
     assert result.exit_code == 0, result.output
-    assert "is not a date or date-time" in result.output  # asked again
+    assert "is not a date or date-time" in result.stderr  # asked again
+    assert "Company" in result.stderr
+    assert result.stdout.strip() == os.path.join(
+        "records", "2026-12-03-acme-robotics-engineer.yaml"
+    )
     assert (playbook / "records" / "2026-12-03-acme-robotics-engineer.yaml").is_file()
 
 

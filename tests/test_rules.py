@@ -17,9 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from conftest import SPEC_SEVERITY, check, of, where, yaml_text
 
 from afterview.rules import RULES
+from conftest import SPEC_SEVERITY, check, of, where, yaml_text
 
 HEAD = """\
 company: Northwind Traders

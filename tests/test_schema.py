@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import check, of, rules, yaml_text
 from jsonschema import Draft202012Validator
 
 from afterview.loader import Record, load_text
 from afterview.schema import load_schema, schema_problems
+from conftest import check, of, rules, yaml_text
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA_FILE = REPO / "schemas" / "interview.schema.json"
@@ -73,8 +73,9 @@ def test_every_property_has_a_description() -> None:
 
 
 def test_every_object_is_closed_and_allows_notes() -> None:
-    objects = [(where, node) for where, node in subschemas(schema()) if node.get("type") == "object"]
-    assert len(objects) >= 7  # record, interviewer, closing, next step, note, reflection, follow-up, outcome
+    objects = [(at, node) for at, node in subschemas(schema()) if node.get("type") == "object"]
+    # record, interviewer, closing, next step, note, reflection, follow-up, outcome
+    assert len(objects) == 8
     for where, node in objects:
         assert node.get("additionalProperties") is False, where
         assert node["properties"]["notes"]["type"] == "string", where
@@ -83,7 +84,13 @@ def test_every_object_is_closed_and_allows_notes() -> None:
 def test_schema_avoids_keywords_editors_handle_badly() -> None:
     used = set(all_keys(schema()))
     assert used.isdisjoint(
-        {"prefixItems", "unevaluatedProperties", "unevaluatedItems", "$dynamicRef", "$dynamicAnchor"}
+        {
+            "prefixItems",
+            "unevaluatedProperties",
+            "unevaluatedItems",
+            "$dynamicRef",
+            "$dynamicAnchor",
+        }
     )
 
 
@@ -170,14 +177,17 @@ def test_unknown_top_level_key() -> None:
     assert "folow_ups" in found[0][2] and "follow_ups" in found[0][2]
 
 
+DAY = "company: A\nrole: B\nwhen: 2026-11-18\n"
+
+
 @pytest.mark.parametrize(
     ("text", "at"),
     [
         ("company: A\nrole: B\nwhen: 2026-02-30\n", (3, 7)),
         ("company: A\nrole: B\nwhen: 2026-02-30T10:00\n", (3, 7)),
-        ("company: A\nrole: B\nwhen: 2026-11-18\nclosing:\n  expected_contact: 2026-11-31\n", (5, 21)),
-        ("company: A\nrole: B\nwhen: 2026-11-18\noutcome:\n  decision_due: 2026-13-01\n", (5, 17)),
-        ("company: A\nrole: B\nwhen: 2026-11-18\nreflection:\n  written: 2026-11-18T25:00\n", (5, 12)),
+        (DAY + "closing:\n  expected_contact: 2026-11-31\n", (5, 21)),
+        (DAY + "outcome:\n  decision_due: 2026-13-01\n", (5, 17)),
+        (DAY + "reflection:\n  written: 2026-11-18T25:00\n", (5, 12)),
         ("company: A\nrole: B\nwhen: 18/11/2026\n", (3, 7)),
         ("company: A\nrole: B\nwhen: 2026-11-18T14:00:00+24:00\n", (3, 7)),
     ],
@@ -282,3 +292,105 @@ def test_rules_whose_fields_are_valid_still_run() -> None:
     assert {"reflection-missing", "thank-you-overdue", "interim-actions-unasked"} <= rules(found)
     # Lee Park's spelling field is invalid: no spelling finding built on it
     assert of(found, "interviewer-spelling-unconfirmed") == []
+
+
+# A schema finding holds back only the findings that rest on the broken field: each
+# case is (record after HEAD, rule, its position when the unrelated field is broken).
+HEAD = "company: Northwind Traders\nrole: Data Engineer\nwhen: 2026-11-18T14:00:00-05:00\n"
+LATE = "2026-12-20T12:00:00-05:00"
+UNRELATED_FIELD_BROKEN = [
+    ("interviewers:\n  - name: Lee Park\n    email: 42\n", "interviewer-title-missing", (5, 5)),
+    ("interviewers:\n  - title: Lead\n    phone: 6175550134\n", "interviewer-name-missing", (5, 5)),
+    (
+        "interviewers:\n  - name: Lee Park\n    title: Lead\n    notes: [a]\n",
+        "interviewer-spelling-unconfirmed",
+        (5, 5),
+    ),
+    ("closing:\n  asked_next_steps: yes\n", "contact-expectations-missing", (4, 1)),
+    ("closing:\n  expected_contact: soon\n", "interim-actions-unasked", (4, 1)),
+    ("format: onsite\nclosing:\n  notes: 5\n", "staff-not-thanked", (5, 1)),
+    (
+        "closing:\n  next_steps:\n    - action: Send it\n      due: 2026-11-20\n      notes: 5\n",
+        "next-step-overdue",
+        (6, 7),
+    ),
+    (
+        "interviewers:\n  - name: Lee Park\nthank_you:\n  - to: Lee Park\n    sent: 2026-11-25\n"
+        "    channel: fax\n",
+        "thank-you-late",
+        (7, 5),
+    ),
+    (
+        "interviewers:\n  - name: Lee Park\n  - name: Ana Ruiz\nthank_you:\n  - to: Lee Park\n"
+        "    channel: fax\n",
+        "thank-you-overdue",
+        (6, 5),
+    ),
+    (
+        "interviewers:\n  - name: Lee Park\nthank_you:\n  - to: Lee Parks\n    channel: fax\n",
+        "thank-you-recipient-unknown",
+        (7, 5),
+    ),
+    ("reflection:\n  written: yesterday\n", "reflection-missing", (4, 1)),
+    (
+        "follow_ups:\n  - date: 2026-11-26\n    channel: carrier pigeon\n",
+        "follow-up-overdue",
+        (5, 5),
+    ),
+    ("follow_ups:\n  - date: 2026-12-19\n    notes: 5\n", "follow-up-incomplete", (5, 5)),
+    ("outcome:\n  status: offer\n  feedback: 5\n", "offer-not-thanked", (4, 1)),
+    ("outcome:\n  status: offer\n  thanked: yes\n", "offer-terms-unconfirmed", (4, 1)),
+    (
+        "outcome:\n  status: offer\n  decision_due: 2026-12-01\n  pay: 165000\n",
+        "offer-decision-overdue",
+        (6, 17),
+    ),
+    ("outcome:\n  status: rejected\n  referrals: a lead\n", "rejection-feedback-unasked", (4, 1)),
+    ("outcome:\n  status: rejected\n  asked_why: yes\n", "referrals-unasked", (4, 1)),
+]
+
+
+@pytest.mark.parametrize(
+    ("body", "rule", "at"), UNRELATED_FIELD_BROKEN, ids=[c[1] for c in UNRELATED_FIELD_BROKEN]
+)
+def test_a_broken_unrelated_field_does_not_hold_a_rule_back(
+    body: str, rule: str, at: tuple[int, int]
+) -> None:
+    found = check(HEAD + body, LATE)
+    assert of(found, "schema"), "the case must have a schema finding"
+    assert [(f.line, f.column) for f in of(found, rule)] == [at]
+
+
+RULE_FIELD_BROKEN = [
+    ("interviewers:\n  - name: 42\n", "interviewer-name-missing"),
+    ("interviewers:\n  - name: Lee Park\n    title: ''\n", "interviewer-title-missing"),
+    ("interviewers:\n  - name: Lee Park\n    business_card: yes\n", "interviewer-spelling-unconfirmed"),
+    ("closing:\n  expected_contact: soon\n", "contact-expectations-missing"),
+    ("closing:\n  asked_next_steps: yes\n", "interim-actions-unasked"),
+    ("format: onsite\nclosing:\n  thanked_staff: yes\n", "staff-not-thanked"),
+    ("closing: yes\n", "interim-actions-unasked"),
+    ("closing:\n  next_steps:\n    - action: Send it\n      due: 2026-11-20\n      done: yes\n",
+     "next-step-overdue"),
+    ("interviewers:\n  - name: Lee Park\nthank_you:\n  - to: 5\n", "thank-you-overdue"),
+    ("thank_you:\n  - Lee Park\n", "thank-you-overdue"),
+    ("interviewers:\n  - name: Lee Park\nthank_you:\n  - to: Lee Park\n    sent: 2026-11-25T25:00\n",
+     "thank-you-late"),
+    ("reflection:\n  went_well: Everything\n", "reflection-missing"),
+    ("follow_ups:\n  - date: 2026-12-32\n", "follow-up-overdue"),
+    ("follow_ups:\n  - date: 2026-12-19\n    by: you\n", "follow-up-incomplete"),
+    ("follow_ups:\n  - date: 2026-12-19\n    decision_made: no\n", "follow-up-incomplete"),
+    ("outcome:\n  status: ofer\n", "follow-up-overdue"),
+    ("outcome:\n  status: offer\n  thanked: yes\n", "offer-not-thanked"),
+    ("outcome:\n  status: offer\n  pay: 165000\n", "offer-terms-unconfirmed"),
+    ("outcome:\n  status: offer\n  decision: acepted\n  decision_due: 2026-12-01\n",
+     "offer-decision-overdue"),
+    ("outcome:\n  status: rejected\n  asked_why: yes\n", "rejection-feedback-unasked"),
+    ("outcome:\n  status: rejected\n  asked_referrals: yes\n", "referrals-unasked"),
+]
+
+
+@pytest.mark.parametrize(("body", "rule"), RULE_FIELD_BROKEN, ids=[c[1] for c in RULE_FIELD_BROKEN])
+def test_a_broken_field_holds_back_the_rules_resting_on_it(body: str, rule: str) -> None:
+    found = check(HEAD + body, LATE)
+    assert of(found, "schema"), "the case must have a schema finding"
+    assert of(found, rule) == []

@@ -21,7 +21,7 @@ Choices, shared by ``afterview agenda --format ics`` and the site's ``agenda.ics
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta, timezone
+from datetime import UTC, datetime, time, timedelta
 
 from icalendar import Calendar, Event
 
@@ -61,7 +61,7 @@ def _event(item: Item, uid: str, stamp: datetime) -> Event:
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
     else:
-        start = item.due.astimezone(timezone.utc)
+        start = item.due.astimezone(UTC)
         event.add("dtstart", start)
         event.add("dtend", start + DURATION)
     event.add("summary", summary(item))
@@ -79,7 +79,7 @@ def calendar_ics(items: list[Item], now: datetime) -> bytes:
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", "Afterview agenda")
-    stamp = (now if now.tzinfo else now.replace(tzinfo=timezone.utc)).astimezone(timezone.utc)
+    stamp = (now if now.tzinfo else now.replace(tzinfo=UTC)).astimezone(UTC)
     seen: dict[str, int] = {}
     for item in items:
         if item.due is None:

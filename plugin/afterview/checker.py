@@ -34,6 +34,9 @@ class Selection:
         return rule_id not in self.ignore and (self.select is None or rule_id in self.select)
 
 
+EVERYTHING = Selection()
+
+
 @dataclass
 class CheckRun:
     results: list[FileResult] = field(default_factory=list)
@@ -46,6 +49,17 @@ class CheckRun:
         return out
 
 
+def _held_back(hit: Hit, broken: set[Path_]) -> bool:
+    """True if a schema finding stands on a field the hit rests on (see ``Hit.reads``).
+
+    A finding about the whole record (a missing ``company``, an unknown top-level
+    key) holds nothing back.
+    """
+    if hit.reads is None:
+        return hit.at is not None and _related(hit.at, broken)
+    return any(e and (r[: len(e)] == e or e[: len(r)] == r) for e in broken for r in hit.reads)
+
+
 def _related(hit_path: Path_, broken: set[Path_]) -> bool:
     """True if a schema finding stands at the hit's value, inside it, or just below it."""
     for e in broken:
@@ -56,11 +70,15 @@ def _related(hit_path: Path_, broken: set[Path_]) -> bool:
     return False
 
 
-def check_record(path: str, raw: bytes, clock: Clock, selection: Selection = Selection()) -> FileResult:
+def check_record(
+    path: str, raw: bytes, clock: Clock, selection: Selection = EVERYTHING
+) -> FileResult:
     """All findings for one file's bytes."""
     severity_of = clock.settings.severity
 
-    def make(rule_id: str, line: int, column: int, message: str, due=None, severity=None) -> Finding | None:
+    def make(
+        rule_id: str, line: int, column: int, message: str, due=None, severity=None
+    ) -> Finding | None:
         level = severity_of.get(rule_id) or severity or RULES[rule_id].severity
         if level == "off" or not selection.wants(rule_id):
             return None
@@ -95,7 +113,7 @@ def check_record(path: str, raw: bytes, clock: Clock, selection: Selection = Sel
         if rule.applies == WAIT and withdrawn:
             continue
         for hit in rule.check(ctx):
-            if hit.at is not None and _related(hit.at, broken):
+            if _held_back(hit, broken):
                 continue
             line, col = _locate(record, hit)
             findings.append(make(rule.id, line, col, hit.message, hit.due, hit.severity))
@@ -108,7 +126,9 @@ def _locate(record: Record, hit: Hit) -> tuple[int, int]:
     return record.key_mark(hit.at) if hit.key else record.mark(hit.at)
 
 
-def check_files(paths: Iterable[str], clock: Clock, selection: Selection = Selection()) -> CheckRun:
+def check_files(
+    paths: Iterable[str], clock: Clock, selection: Selection = EVERYTHING
+) -> CheckRun:
     """Check each file; unreadable ones are listed in ``errors``."""
     run = CheckRun()
     for path in paths:

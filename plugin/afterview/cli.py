@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import click
@@ -72,9 +72,8 @@ class NowType(click.ParamType):
 
     def convert(self, value: Any, param: Any, ctx: Any) -> str:
         from afterview.moments import parse_now
-        from datetime import timezone
 
-        if isinstance(value, str) and parse_now(value, timezone.utc) is not None:
+        if isinstance(value, str) and parse_now(value, UTC) is not None:
             return value.strip()
         self.fail(
             f"{value!r} is not a date-time; expected e.g. 2026-11-25T12:00:00-05:00,"

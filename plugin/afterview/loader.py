@@ -242,7 +242,10 @@ def _compose(parser: Any) -> _Node | None:
         elif isinstance(event, yaml.AliasEvent):
             target = anchors.get(event.anchor)
             if target is None:
-                raise _Problem(f"the alias '*{event.anchor}' names no anchor defined before it", event.start_mark)
+                raise _Problem(
+                    f"the alias '*{event.anchor}' names no anchor defined before it",
+                    event.start_mark,
+                )
             total += target.size
             if total > MAX_VALUES:
                 raise _too_many(event.start_mark)
@@ -281,13 +284,21 @@ class _Builder:
         merges: list[_Node] = []
         for key_node, value_node in node.value:
             if key_node.kind != "scalar":
-                raise _Problem("a mapping key must be plain text, not a list or mapping", key_node.mark)
+                raise _Problem(
+                    "a mapping key must be plain text, not a list or mapping", key_node.mark
+                )
             key = key_node.value
             if key == "<<":
                 merges.append(value_node)
                 continue
             if not isinstance(key, str):
-                key = "null" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+                key = (
+                    "null"
+                    if key is None
+                    else str(key).lower()
+                    if isinstance(key, bool)
+                    else str(key)
+                )
             if key in result:
                 first = self.key_marks.get((*path, key))
                 where = f" (first at line {first[0]})" if first else ""
@@ -306,7 +317,9 @@ class _Builder:
             sources = merge.value if merge.kind == "seq" else [merge]
             for source in sources:
                 if source.kind != "map":
-                    raise _Problem("a merge key '<<' must name a mapping or a list of mappings", merge.mark)
+                    raise _Problem(
+                        "a merge key '<<' must name a mapping or a list of mappings", merge.mark
+                    )
                 # Build the source apart, so that its marks never replace those of
                 # keys written in this mapping (they win over merged ones).
                 apart = _Builder()
@@ -342,7 +355,13 @@ def _decode(raw: bytes) -> str:
         ) from None
 
 
-_FORBIDDEN = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Characters YAML does not allow in a file, plus the three that libyaml (YAML
+# 1.1) reads as line breaks though YAML 1.2 and editors do not (U+0085, U+2028,
+# U+2029): left in, they would shift every line number reported after them.
+_FORBIDDEN = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_NAMES = {0x85: "NEXT LINE", 0x2028: "LINE SEPARATOR", 0x2029: "PARAGRAPH SEPARATOR"}
 
 
 @dataclass
@@ -356,7 +375,8 @@ def load_text(raw: bytes) -> Record | list[LoadProblem]:
     try:
         if len(raw) > MAX_BYTES:
             raise _Problem(
-                f"the file is {len(raw):,} bytes, over the limit of {MAX_BYTES:,} bytes for a record"
+                f"the file is larger than {MAX_BYTES:,} bytes (1 MiB), the limit for a record;"
+                " split it or move long text out of it"
             )
         text = _decode(raw)
         bad = _FORBIDDEN.search(text)
@@ -364,11 +384,18 @@ def load_text(raw: bytes) -> Record | list[LoadProblem]:
             before = text[: bad.start()]
             line = before.count("\n")
             col = bad.start() - (before.rfind("\n") + 1)
-            raise _Problem(
-                f"the file contains the control character U+{ord(bad.group()):04X},"
-                " which YAML does not allow; remove it",
-                _Pos(line, col),
-            )
+            code = ord(bad.group())
+            if code in _NAMES:
+                message = (
+                    f"the file contains U+{code:04X} {_NAMES[code]}, which YAML readers"
+                    " disagree on (a line break or not); replace it with a space or a new line"
+                )
+            else:
+                message = (
+                    f"the file contains the control character U+{code:04X},"
+                    " which YAML does not allow; remove it"
+                )
+            raise _Problem(message, _Pos(line, col))
         parser = _Parser(text)
         try:
             root = _compose(parser)
@@ -378,8 +405,10 @@ def load_text(raw: bytes) -> Record | list[LoadProblem]:
             raise _Problem(f"not valid YAML: {e}") from None
         finally:
             parser.dispose()
-        if root is None:
-            raise _Problem("the file holds no record: expected a mapping with company, role and when")
+        if root is None or (root.kind == "scalar" and root.value is None):
+            raise _Problem(
+                "the file holds no record: expected a mapping with company, role and when"
+            )
         if root.kind != "map":
             what = {"seq": "a list", "scalar": "a single value"}[root.kind]
             raise _Problem(
@@ -408,6 +437,11 @@ def _syntax(e: yaml.MarkedYAMLError, text: str) -> _Problem:
             problem = "a tab character is not allowed for indentation in YAML; indent with spaces"
         elif "control characters" in problem or "special characters" in problem:
             problem += " (the file contains a control character such as NUL)"
+        elif "expected ':'" in problem and len(line_text) > 1024:
+            problem = (
+                "a key, or a line read as one, is longer than 1024 characters, the most"
+                " YAML allows for a plain key; shorten it or put the value in quotes"
+            )
         elif "maximum nesting depth" in problem:  # libyaml's own limit (1,000 flow levels)
             return _too_deep(mark)
     context = f" ({e.context})" if e.context and e.context != problem else ""

@@ -189,7 +189,13 @@ def build_interview(path: str, record: Record, tz: tzinfo) -> Interview:
         done_raw = x.get("done")
         done_at = parse_moment(done_raw, tz) if isinstance(done_raw, str) else None
         steps.append(
-            NextStep(p, _s(x.get("action")), _d(x.get("due")), done_raw is True or done_at is not None, done_at)
+            NextStep(
+                p,
+                _s(x.get("action")),
+                _d(x.get("due")),
+                done_raw is True or done_at is not None,
+                done_at,
+            )
         )
     closing = Closing(
         isinstance(c, dict),
@@ -202,7 +208,13 @@ def build_interview(path: str, record: Record, tz: tzinfo) -> Interview:
     )
 
     notes = [
-        Note(p, _s(x.get("to")), parse_moment(x.get("sent"), tz), _s(x.get("channel")), _s(x.get("text")))
+        Note(
+            p,
+            _s(x.get("to")),
+            parse_moment(x.get("sent"), tz),
+            _s(x.get("channel")),
+            _s(x.get("text")),
+        )
         for p, x in _items(d.get("thank_you"), ("thank_you",))
     ]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATETIME = re.compile(
@@ -31,7 +31,7 @@ def parse_date(text: str) -> date | None:
 
 def _offset(text: str) -> tzinfo | None:
     if text in ("Z", "z"):
-        return timezone.utc
+        return UTC
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:] or 0)
@@ -67,7 +67,7 @@ def is_date(text: object) -> bool:
 
 def is_datetime(text: object) -> bool:
     """True for a valid date-time string as Afterview accepts it."""
-    return isinstance(text, str) and parse_datetime(text, timezone.utc) is not None
+    return isinstance(text, str) and parse_datetime(text, UTC) is not None
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ class Moment:
         """The last second of the moment: itself, or 23:59:59 of its day."""
         if not self.whole_day:
             return self.start
-        return end_of_day(self.day, self.start.tzinfo or timezone.utc)
+        return end_of_day(self.day, self.start.tzinfo or UTC)
 
     def isoformat(self) -> str:
         return self.day.isoformat() if self.whole_day else self.start.isoformat()
@@ -126,7 +126,7 @@ def day_in(moment_or_dt: Moment | datetime, tz: tzinfo) -> date:
 def add_hours(dt: datetime, hours: float) -> datetime:
     """Add elapsed hours (across daylight-saving changes), keeping dt's zone."""
     tz = dt.tzinfo
-    return (dt.astimezone(timezone.utc) + timedelta(hours=hours)).astimezone(tz)
+    return (dt.astimezone(UTC) + timedelta(hours=hours)).astimezone(tz)
 
 
 def add_days(dt: datetime, days: int) -> datetime:

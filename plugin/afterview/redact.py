@@ -1,7 +1,9 @@
 """Redaction: a copy of an interview fit to publish without interviewers' details.
 
 Interviewers' names become initials, their emails and phone numbers are
-dropped, and those names, emails and numbers are also scrubbed from every
+dropped, and those names (and the names written in ``to``, ``spoke_with`` and
+``contact_person``, when they look like names), emails and numbers are also
+scrubbed from every
 text field of the record (notes, feedback, ``spoke_with``, ``contact_person``,
 thank-you ``to`` and ``text``, ...), from the loaded data itself and from the
 findings' messages. The site redacts through this module only.
@@ -28,10 +30,25 @@ def initials(name: str) -> str:
     return " ".join(part[0].upper() + "." for part in name.split() if part[0].isalnum()) or "?"
 
 
+_NAME_LIKE = re.compile(r"^\s*(?:[^\W\d_][\w'’.-]*\s+){1,3}[^\W\d_][\w'’.-]*\s*$")
+
+
+def looks_like_name(text: str) -> bool:
+    """Two to four words, each starting with a capital letter: 'Hana Petrova'."""
+    return bool(_NAME_LIKE.match(text)) and all(w[0].isupper() for w in text.split())
+
+
+def named_in_fields(iv: Interview) -> list[str]:
+    """Names written in the person fields: thank-you ``to``, ``spoke_with``, ``contact_person``."""
+    values = [n.to for n in iv.thank_you] + [f.spoke_with for f in iv.follow_ups]
+    values.append(iv.closing.contact_person)
+    return [v for v in values if v and looks_like_name(v)]
+
+
 class Scrubber:
     """Replaces known names, emails and phone numbers in any text."""
 
-    def __init__(self, people: Iterable[Person]) -> None:
+    def __init__(self, people: Iterable[Person], other_names: Iterable[str] = ()) -> None:
         subs: list[tuple[re.Pattern[str], str]] = []
         names: set[str] = set()
         for p in people:
@@ -41,6 +58,7 @@ class Scrubber:
                 subs.extend((pat, PHONE_WITHHELD) for pat in _phone_patterns(p.phone))
             if p.name:
                 names.add(" ".join(p.name.split()))
+        names.update(" ".join(n.split()) for n in other_names)
         for name in sorted(names, key=len, reverse=True):
             tokens = name.split()
             pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, tokens)) + r"(?!\w)"
@@ -104,7 +122,7 @@ def people_of(interviews: Iterable[Interview]) -> list[Person]:
 
 def redact(iv: Interview, scrubber: Scrubber | None = None) -> Interview:
     """A redacted copy of iv (scrubbing with the given scrubber, else iv's own people)."""
-    s = scrubber or Scrubber(iv.interviewers)
+    s = scrubber or Scrubber(iv.interviewers, named_in_fields(iv))
     out: Interview = s.obj(iv)
     people = [
         dataclasses.replace(p, name=initials(p.name) if p.name else None, email=None, phone=None)
@@ -127,7 +145,9 @@ def redact_finding(f: Finding, scrubber: Scrubber) -> Finding:
 def redact_results(results: Iterable[FileResult]) -> list[FileResult]:
     """Redacted copies of every result; each is scrubbed of every record's people."""
     results = list(results)
-    scrubber = Scrubber(people_of(r.interview for r in results if r.interview is not None))
+    interviews = [r.interview for r in results if r.interview is not None]
+    names = [n for iv in interviews for n in named_in_fields(iv)]
+    scrubber = Scrubber(people_of(interviews), names)
     return [
         FileResult(
             r.path,

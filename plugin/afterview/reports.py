@@ -40,7 +40,9 @@ def text(findings: list[Finding], files: int, *, color: bool = False, quiet: boo
     lines = []
     if not quiet:
         for f in findings:
-            sev = click.style(f.severity, fg=_COLORS[f.severity], bold=True) if color else f.severity
+            sev = f.severity
+            if color:
+                sev = click.style(sev, fg=_COLORS[f.severity], bold=True)
             rule = click.style(f.rule, dim=True) if color else f.rule
             lines.append(f"{f.path}:{f.line}:{f.column}: {sev} {rule} {_one_line(f.message)}")
     lines.append(summary(findings, files))
@@ -90,7 +92,6 @@ def junit(findings: list[Finding], paths: list[str]) -> str:
     by_path: dict[str, list[Finding]] = {p: [] for p in paths}
     for f in findings:
         by_path.setdefault(f.path, []).append(f)
-    c = counts(findings)
     suites = ET.Element("testsuites", name="afterview")
     suite = ET.SubElement(
         suites,
@@ -110,15 +111,23 @@ def junit(findings: list[Finding], paths: list[str]) -> str:
                 type=f.rule,
                 message=_xml_safe(f"{f.severity}: {f.message}"),
             )
-            failure.text = _xml_safe(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}")
+            failure.text = _xml_safe(
+                f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"
+            )
     suites.set("tests", str(len(by_path)))
     suites.set("failures", suite.get("failures", "0"))
     ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+    body = ET.tostring(suites, encoding="unicode")
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
 
 
 def _xml_safe(s: str) -> str:
     """Drop characters XML 1.0 cannot hold."""
     return "".join(
-        ch for ch in s if ch in "\t\n\r" or 0x20 <= ord(ch) <= 0xD7FF or 0xE000 <= ord(ch) <= 0xFFFD or ord(ch) >= 0x10000
+        ch
+        for ch in s
+        if ch in "\t\n\r"
+        or 0x20 <= ord(ch) <= 0xD7FF
+        or 0xE000 <= ord(ch) <= 0xFFFD
+        or ord(ch) >= 0x10000
     )

@@ -73,7 +73,9 @@ _TYPES = {
     "array": "a list",
     "object": "a mapping of keys",
 }
-_MOMENT = "a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDTHH:MM, optional :SS and offset such as -05:00)"
+_MOMENT = (
+    "a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDTHH:MM, optional :SS and offset such as -05:00)"
+)
 
 
 def _expected(error: Any) -> str:
@@ -95,7 +97,8 @@ def _expected(error: Any) -> str:
             return f"expected a real calendar date YYYY-MM-DD; got {_describe(inst)}"
         return f"expected {_MOMENT}; got {_describe(inst)}"
     if v in ("minimum", "maximum"):
-        return f"expected a whole number from {s.get('minimum', 1)} to {s.get('maximum', 'any')}; got {_describe(inst)}"
+        low, high = s.get("minimum", 1), s.get("maximum", "any")
+        return f"expected a whole number from {low} to {high}; got {_describe(inst)}"
     if v == "minLength":
         return "must not be empty"
     if v == "pattern":

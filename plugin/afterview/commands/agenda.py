@@ -6,10 +6,14 @@ import json
 import textwrap
 import unicodedata
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 import click
 
 from afterview.cli import now_option
+
+if TYPE_CHECKING:
+    from afterview.agenda import Item
 
 WIDTH = 80
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -89,15 +93,13 @@ def _path(path: str, width: int) -> str:
     return path if len(path) <= width else "…" + path[-(width - 1) :]
 
 
-def _block(item, now: datetime) -> list[str]:
+def _block(item: Item, now: datetime) -> list[str]:
     indent = "  "
     if item.due is None:
         first = f"* no due date  {item.action}"
     else:
         due = item.due.astimezone(now.tzinfo)
-        when = (
-            f"OVERDUE by {_span(now - due)}" if item.overdue else f"in {_span(due - now)}"
-        )
+        when = f"OVERDUE by {_span(now - due)}" if item.overdue else f"in {_span(due - now)}"
         first = f"* {_moment(due)}  {item.action}, {when}"
     wrap = textwrap.TextWrapper(
         width=WIDTH, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
@@ -109,17 +111,18 @@ def _block(item, now: datetime) -> list[str]:
     return lines
 
 
-def render_text(items: list, now: datetime, days: int) -> str:
+def render_text(items: list[Item], now: datetime, days: int) -> str:
     """The agenda for a terminal: at most 80 columns, readable without colour."""
     overdue = sum(1 for i in items if i.overdue)
     noun = "item" if len(items) == 1 else "items"
+    window = "the next day" if days == 1 else f"the next {days} days"
     head = (
-        f"Agenda at {_moment(now)} {now.strftime('%Z')}, next {days} days:"
+        f"Agenda at {_moment(now)} {now.strftime('%Z')}, {window}:"
         f" {len(items)} {noun}, {overdue} overdue"
     )
     lines = textwrap.wrap(head, WIDTH)
     if not items:
-        lines += ["", f"Nothing to do in the next {days} days."]
+        lines += ["", f"Nothing to do in {window}."]
     sections = (
         ("OVERDUE", [i for i in items if i.overdue]),
         ("COMING UP", [i for i in items if not i.overdue and i.due is not None]),
@@ -129,6 +132,6 @@ def render_text(items: list, now: datetime, days: int) -> str:
         if not group:
             continue
         lines += ["", title]
-        for item in group:
-            lines += _block(item, now)
+        for n, item in enumerate(group):
+            lines += [""] * (n > 0) + _block(item, now)
     return "\n".join(lines) + "\n"

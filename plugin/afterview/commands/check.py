@@ -13,8 +13,9 @@ from afterview.cli import display_path, fail, load_context, now_option
 def _ids(value: str | None, option: str) -> frozenset[str] | None:
     if value is None:
         return None
-    from afterview.rules import RULES
     import difflib
+
+    from afterview.rules import RULES
 
     ids = frozenset(x.strip() for x in value.split(",") if x.strip())
     for rule_id in sorted(ids):
@@ -61,9 +62,9 @@ def command(
     Example:
       afterview check content/interviews --format json --now 2026-11-25T12:00:00-05:00
     """
+    from afterview import reports
     from afterview.checker import Selection, check_files
     from afterview.discover import discover
-    from afterview import reports
 
     selection = Selection(_ids(select, "--select"), _ids(ignore, "--ignore") or frozenset())
     settings, clock = load_context(now)

@@ -24,6 +24,7 @@ from afterview.cli import now_option
     "-o",
     type=click.File("wb", atomic=True),
     default="-",
+    metavar="FILE",
     help="Write to FILE instead of standard output (replaced all at once).",
 )
 @now_option

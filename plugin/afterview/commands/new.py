@@ -166,7 +166,9 @@ def _when(value: str | None, tz: Any, option: str = "--when") -> str | None:
     help="When it starts: 2026-11-18T14:00:00-05:00, 2026-11-18 14:00 (playbook time zone)"
     " or 2026-11-18 (asked at a terminal when left out).",
 )
-@click.option("--format", "fmt", type=click.Choice(["onsite", "video", "phone"]), help="How.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["onsite", "video", "phone"]), help="How it takes place."
+)
 @click.option("--location", help="Where: an address, or the video service.")
 @click.option("--duration", type=click.IntRange(1, 1440), help="Length in minutes (default 60).")
 @click.option("--round", "round_", type=click.IntRange(min=1), help="Which round: 1, 2, ...")
@@ -191,7 +193,8 @@ def command(
     The file is named YYYY-MM-DD-company-role.yaml in the interviews folder
     (or --dir), starts with the editor's schema line, and holds each later
     step as comments to fill in. Company, role and start are asked for at a
-    terminal when not given; a script must pass them. Prints the new file's path.
+    terminal (on standard error) when not given; a script must pass them.
+    Prints the new file's path.
 
     \b
     Example:
@@ -211,12 +214,14 @@ def command(
     if missing and not _interactive():
         fail(f"missing {', '.join(missing)} (no terminal to ask at)")
     if company is None:
-        company = click.prompt("Company", value_proc=lambda v: _one_line(v, "company"))
+        company = click.prompt("Company", value_proc=lambda v: _one_line(v, "company"), err=True)
     if role is None:
-        role = click.prompt("Role", value_proc=lambda v: _one_line(v, "role"))
+        role = click.prompt("Role", value_proc=lambda v: _one_line(v, "role"), err=True)
     if when_text is None:
         when_text = click.prompt(
-            "When (e.g. 2026-11-18T14:00 or 2026-11-18)", value_proc=lambda v: _when(v, tz, "when")
+            "When (e.g. 2026-11-18T14:00 or 2026-11-18)",
+            value_proc=lambda v: _when(v, tz, "when"),
+            err=True,
         )
     assert company and role and when_text
     from afterview.moments import parse_moment
@@ -241,7 +246,9 @@ def command(
     try:
         write_new(path, render(fields, schema_ref(target)))
     except FileExistsError:
-        fail(f"{display_path(str(path))} already exists; not overwriting it (edit it, or remove it)")
+        fail(
+            f"{display_path(str(path))} already exists; not overwriting it (edit it, or remove it)"
+        )
     except OSError as e:
         fail(f"{display_path(str(path))}: cannot write: {e.strerror}")
     click.echo(display_path(str(path)))

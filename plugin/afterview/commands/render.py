@@ -25,6 +25,7 @@ def command(directory: Path, redact: bool, status_page: str, now: str | None) ->
     The same pages, byte for byte, that the MkDocs plugin adds to the site
     (status, one page per interview, checks, lessons), for site generators that
     run no MkDocs plugins. Existing files with the same names are replaced.
+    Exit status 2 when the records cannot be found or read.
 
     \b
     Example:
@@ -37,11 +38,13 @@ def command(directory: Path, redact: bool, status_page: str, now: str | None) ->
     settings, clock = load_context(now)
     target = display_path(settings.interviews)
     found = discover([target])
-    if not found.files and not found.errors:
+    if found.errors:
+        fail("; ".join(found.errors))
+    if not found.files:
         fail(f"no record found in {target} (looked for *.yaml and *.yml)")
     run = check_files(found.files, clock)
-    for error in found.errors + run.errors:
-        click.echo(f"afterview: {error}", err=True)
+    if run.errors:
+        fail("; ".join(run.errors))
     pages = build_pages(run.results, clock, redact, status_page)
     for src_uri, content in pages.items():
         out = directory / src_uri

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import difflib
 import textwrap
+from typing import TYPE_CHECKING
 
 import click
 
 from afterview.cli import fail
 
+if TYPE_CHECKING:
+    from afterview.rules.base import Rule
+
 WIDTH = 80
 
 
-def listing(rules: list) -> str:
+def listing(rules: list[Rule]) -> str:
     """One rule per entry: id, default severity, and its one-line summary (80 columns)."""
     id_width = max(len(r.id) for r in rules)
     indent = " " * (id_width + 2 + 7 + 2)
@@ -25,7 +29,7 @@ def listing(rules: list) -> str:
     return "\n".join(lines) + "\n"
 
 
-def explain(rule) -> str:
+def explain(rule: Rule) -> str:
     """A rule's full documentation, headed by its id, severity and playbook step."""
     return (
         f"{rule.id} ({rule.severity} by default)\n"

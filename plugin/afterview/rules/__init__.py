@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from afterview.rules import (  # noqa: F401  (importing registers the rules)
+# Importing registers the rules, in the order of the playbook: keep this order.
+# isort: off
+from afterview.rules import (  # noqa: F401
     loading,
     interviewers,
     closing,
@@ -13,6 +15,8 @@ from afterview.rules import (  # noqa: F401  (importing registers the rules)
     rejection,
     dates,
 )
+
+# isort: on
 from afterview.rules.base import REGISTRY, Rule
 
 RULES: dict[str, Rule] = {r.id: r for r in REGISTRY}

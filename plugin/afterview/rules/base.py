@@ -58,6 +58,9 @@ class Hit:
     due: datetime | None = None
     severity: str | None = None  # overrides the rule's default (offer-terms-unconfirmed)
     key: bool = False  # point at the key of ``at`` rather than its value
+    # The fields the finding rests on: a schema finding at, inside or around one of them
+    # holds the finding back. None: those at ``at``, inside it or just below it.
+    reads: tuple[Path_, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,14 @@ def documented(id: str, severity: str, step: str) -> Callable[[Callable], Callab
         return fn
 
     return register
+
+
+def each(ctx: Context, key: str, field: str) -> tuple[Path_, ...]:
+    """The path of field in every item of the top-level list key (key itself if not a list)."""
+    items = ctx.interview.record.data.get(key)
+    if not isinstance(items, list):
+        return ((key,),)
+    return tuple((key, i, field) for i in range(len(items)))
 
 
 def q(text: str, limit: int = 80) -> str:

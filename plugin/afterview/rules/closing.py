@@ -11,6 +11,9 @@ def _closing_at(ctx: Context) -> tuple | None:
     return ("closing",) if "closing" in ctx.interview.record.data else None
 
 
+_CONTACT = ("expected_contact", "contact_method", "contact_person")
+
+
 @rule("contact-expectations-missing", "warning", "contact", AFTER)
 def contact_expectations_missing(ctx: Context) -> Iterator[Hit]:
     """You did not record when, how and from whom you will hear.
@@ -60,6 +63,7 @@ def contact_expectations_missing(ctx: Context) -> Iterator[Hit]:
             + ", ".join(missing)
             + ".",
             key=True,
+            reads=tuple(("closing", k) for k in _CONTACT),
         )
 
 
@@ -102,6 +106,7 @@ def interim_actions_unasked(ctx: Context) -> Iterator[Hit]:
             "You did not record asking whether you can do anything in the meantime"
             " (closing.asked_next_steps is not true).",
             key=True,
+            reads=(("closing", "asked_next_steps"),),
         )
 
 
@@ -145,7 +150,12 @@ def next_step_overdue(ctx: Context) -> Iterator[Hit]:
         due = clock.day_end(step.due)
         if clock.now > due:
             what = f"{q(step.action)}" if step.action else "A next step"
-            yield Hit(step.path, f"Next step {what} was due {step.due.isoformat()} and is not done.", due)
+            yield Hit(
+                step.path,
+                f"Next step {what} was due {step.due.isoformat()} and is not done.",
+                due,
+                reads=((*step.path, "due"), (*step.path, "done")),
+            )
 
 
 @rule("staff-not-thanked", "info", "thank-staff", AFTER)
@@ -185,4 +195,5 @@ def staff_not_thanked(ctx: Context) -> Iterator[Hit]:
             "Onsite interview: you did not record thanking the reception or lobby staff"
             " (closing.thanked_staff is not true).",
             key=True,
+            reads=(("format",), ("closing", "thanked_staff")),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from afterview.rules.base import WAIT, Context, Hit, rule
+from afterview.rules.base import WAIT, Context, Hit, each, rule
 
 
 @rule("follow-up-overdue", "warning", "follow-up", WAIT)
@@ -73,7 +73,12 @@ def follow_up_overdue(ctx: Context) -> Iterator[Hit]:
             f" After {len(unanswered)} follow-ups with no decision, consider setting"
             " outcome.status to ghosted."
         )
-    yield Hit(latest.path if latest else None, message, dl.follow_up)
+    reads = (
+        *each(ctx, "follow_ups", "date"),
+        ("closing", "expected_contact"),
+        ("outcome", "status"),
+    )
+    yield Hit(latest.path if latest else None, message, dl.follow_up, reads=reads)
 
 
 @rule("follow-up-incomplete", "info", "follow-up", WAIT)
@@ -114,11 +119,17 @@ def follow_up_incomplete(ctx: Context) -> Iterator[Hit]:
     for f in ctx.interview.follow_ups:
         if f.by != "me":
             continue
+        reads = tuple((*f.path, k) for k in ("by", "decision_made", "still_considered"))
         if f.decision_made is None:
-            yield Hit(f.path, "This follow-up does not record whether a decision has been made.")
+            yield Hit(
+                f.path,
+                "This follow-up does not record whether a decision has been made.",
+                reads=reads,
+            )
         elif f.decision_made is False and f.still_considered is None:
             yield Hit(
                 f.path,
                 "No decision yet, but this follow-up does not record whether you are"
                 " still under consideration.",
+                reads=reads,
             )

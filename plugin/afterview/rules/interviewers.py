@@ -78,7 +78,9 @@ def interviewer_name_missing(ctx: Context) -> Iterator[Hit]:
     for i, p in enumerate(ctx.interview.interviewers, 1):
         if p.name is None:
             what = f" ({p.title})" if p.title else ""
-            yield Hit(p.path, f"Interviewer #{i}{what} has no name recorded.")
+            yield Hit(
+                p.path, f"Interviewer #{i}{what} has no name recorded.", reads=((*p.path, "name"),)
+            )
 
 
 @rule("interviewer-title-missing", "error", "record", AFTER)
@@ -112,7 +114,9 @@ def interviewer_title_missing(ctx: Context) -> Iterator[Hit]:
     for i, p in enumerate(ctx.interview.interviewers, 1):
         if p.title is None:
             who = f"{q(p.name)}" if p.name else f"#{i}"
-            yield Hit(p.path, f"Interviewer {who} has no title recorded.")
+            yield Hit(
+                p.path, f"Interviewer {who} has no title recorded.", reads=((*p.path, "title"),)
+            )
 
 
 @rule("interviewer-spelling-unconfirmed", "info", "record", AFTER)
@@ -154,4 +158,5 @@ def interviewer_spelling_unconfirmed(ctx: Context) -> Iterator[Hit]:
                 p.path,
                 f"The spelling of interviewer {who} is not confirmed"
                 " (no business card, spelling_confirmed not true).",
+                reads=((*p.path, "business_card"), (*p.path, "spelling_confirmed")),
             )

@@ -29,7 +29,7 @@ def yaml_syntax() -> None:
     ```yaml
     company: Northwind Traders
     role: Data Engineer
-    	when: 2026-11-18   # a tab before the key
+    \twhen: 2026-11-18   # a tab before the key
     ```
 
     ## How to fix

@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from afterview.rules.base import AFTER, Context, Hit, rule
 
 
-
 @rule("offer-not-thanked", "warning", "offer", AFTER)
 def offer_not_thanked(ctx: Context) -> Iterator[Hit]:
     """You have an offer and have not recorded thanking them again.
@@ -39,7 +38,12 @@ def offer_not_thanked(ctx: Context) -> Iterator[Hit]:
     """
     o = ctx.interview.outcome
     if o.status == "offer" and o.thanked is not True:
-        yield Hit(("outcome",), "Offer received: you have not recorded thanking them again.", key=True)
+        yield Hit(
+            ("outcome",),
+            "Offer received: you have not recorded thanking them again.",
+            key=True,
+            reads=(("outcome", "status"), ("outcome", "thanked")),
+        )
 
 
 @rule("offer-terms-unconfirmed", "warning", "offer", AFTER)
@@ -80,7 +84,8 @@ def offer_terms_unconfirmed(ctx: Context) -> Iterator[Hit]:
     o = ctx.interview.outcome
     if o.status != "offer":
         return
-    missing = [k for k, v in (("pay", o.pay), ("schedule", o.schedule), ("benefits", o.benefits)) if v is None]
+    terms = (("pay", o.pay), ("schedule", o.schedule), ("benefits", o.benefits))
+    missing = [k for k, v in terms if v is None]
     if missing:
         accepted = o.decision == "accepted"
         yield Hit(
@@ -91,6 +96,7 @@ def offer_terms_unconfirmed(ctx: Context) -> Iterator[Hit]:
             + ".",
             severity="error" if accepted else None,
             key=True,
+            reads=tuple(("outcome", k) for k in ("status", *missing, "decision")),
         )
 
 
@@ -132,6 +138,8 @@ def offer_decision_overdue(ctx: Context) -> Iterator[Hit]:
     if ctx.clock.now > due:
         yield Hit(
             ("outcome", "decision_due"),
-            f"You said you would answer the offer by {o.decision_due.isoformat()}; that date has passed.",
+            f"You said you would answer the offer by {o.decision_due.isoformat()};"
+            " that date has passed.",
             due,
+            reads=tuple(("outcome", k) for k in ("status", "decision", "decision_due")),
         )

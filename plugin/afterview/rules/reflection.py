@@ -52,4 +52,5 @@ def reflection_missing(ctx: Context) -> Iterator[Hit]:
         f" (due {dl.reflection.strftime('%Y-%m-%d %H:%M %Z').strip()}).",
         dl.reflection,
         key=True,
+        reads=(("reflection", "went_well"), ("reflection", "to_improve")),
     )

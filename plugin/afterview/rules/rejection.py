@@ -39,7 +39,12 @@ def rejection_feedback_unasked(ctx: Context) -> Iterator[Hit]:
     ```
     """
     if ctx.interview.outcome.status == "rejected" and ctx.interview.outcome.asked_why is not True:
-        yield Hit(("outcome",), "Not chosen: you have not recorded asking why (outcome.asked_why).", key=True)
+        yield Hit(
+            ("outcome",),
+            "Not chosen: you have not recorded asking why (outcome.asked_why).",
+            key=True,
+            reads=(("outcome", "status"), ("outcome", "asked_why")),
+        )
 
 
 @rule("referrals-unasked", "info", "rejected", AFTER)
@@ -74,9 +79,12 @@ def referrals_unasked(ctx: Context) -> Iterator[Hit]:
         - "Contoso data team (contact: Ana Ruiz)"
     ```
     """
-    if ctx.interview.outcome.status == "rejected" and ctx.interview.outcome.asked_referrals is not True:
+    o = ctx.interview.outcome
+    if o.status == "rejected" and o.asked_referrals is not True:
         yield Hit(
             ("outcome",),
-            "Not chosen: you have not recorded asking about other openings (outcome.asked_referrals).",
+            "Not chosen: you have not recorded asking about other openings"
+            " (outcome.asked_referrals).",
             key=True,
+            reads=(("outcome", "status"), ("outcome", "asked_referrals")),
         )

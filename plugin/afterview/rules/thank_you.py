@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from afterview.deadlines import unthanked
 from afterview.model import normalize_name
 from afterview.moments import day_in
-from afterview.rules.base import WAIT, Context, Hit, q, rule
+from afterview.rules.base import WAIT, Context, Hit, each, q, rule
 
 
 def _when(ctx: Context) -> str:
@@ -68,10 +68,12 @@ def thank_you_overdue(ctx: Context) -> Iterator[Hit]:
                 p.path,
                 f"No thank-you note to {q(p.name)}; it was due by {_when(ctx)}.",
                 dl.thank_you,
+                reads=((*p.path, "name"), *each(ctx, "thank_you", "to")),
             )
     elif not iv.thank_you:
         at = ("thank_you",) if "thank_you" in iv.record.data else None
-        yield Hit(at, f"No thank-you note sent; it was due by {_when(ctx)}.", dl.thank_you, key=True)
+        message = f"No thank-you note sent; it was due by {_when(ctx)}."
+        yield Hit(at, message, dl.thank_you, key=True, reads=(("thank_you",),))
 
 
 @rule("thank-you-late", "warning", "thank-you", WAIT)
@@ -125,6 +127,7 @@ def thank_you_late(ctx: Context) -> Iterator[Hit]:
                 f"The thank-you note{to} was sent {note.sent.isoformat()}, after the deadline"
                 f" {_when(ctx)}.",
                 dl.thank_you,
+                reads=((*note.path, "sent"),),
             )
 
 
@@ -174,5 +177,7 @@ def thank_you_recipient_unknown(ctx: Context) -> Iterator[Hit]:
             hint = f" Did you mean {q(full)}?"
         yield Hit(
             note.path,
-            f"The thank-you note is addressed to {q(note.to)}, who is not a recorded interviewer.{hint}",
+            f"The thank-you note is addressed to {q(note.to)},"
+            f" who is not a recorded interviewer.{hint}",
+            reads=((*note.path, "to"), *each(ctx, "interviewers", "name")),
         )
