@@ -1,0 +1,1 @@
+"""The MkDocs side of Afterview: a thin plugin over ``afterview.pages``."""
