@@ -463,3 +463,13 @@ def test_selection_narrows_after_settings() -> None:
     assert rules(found) == {"reflection-missing"}
     found = check(NEGLECTED, LATE, selection=Selection(ignore=frozenset({"reflection-missing"})))
     assert "reflection-missing" not in rules(found) and "thank-you-overdue" in rules(found)
+
+
+def test_follow_up_days_are_calendar_days_across_dst() -> None:
+    # Ends 2026-10-28 15:00 EDT; a week later is 2026-11-04 15:00 EST (same wall-clock
+    # time), while the 24 h thank-you deadline counts elapsed hours.
+    record = HEAD + "when: 2026-10-28T14:00:00-04:00\n"
+    assert follow_up(record, "2026-11-04T14:59:00-05:00") == []
+    assert follow_up(record, "2026-11-04T15:01:00-05:00") == [
+        (1, 1, moment("2026-11-04T15:00:00-05:00"))
+    ]

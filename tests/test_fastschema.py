@@ -143,8 +143,8 @@ def _keywords(schema: dict) -> dict:
     return out
 
 
-def _schema_at(path: tuple) -> dict:
-    node = _keywords(SCHEMA)
+def _schema_at(path: tuple, root: dict = SCHEMA) -> dict:
+    node = _keywords(root)
     for part in path:  # {} below a value that is already off the schema
         sub = node.get("items") if isinstance(part, int) else node.get("properties", {}).get(part)
         node = _keywords(sub) if isinstance(sub, dict) else {}
@@ -152,9 +152,9 @@ def _schema_at(path: tuple) -> dict:
 
 
 @st.composite
-def violation(draw: st.DrawFn, data: Any, path: tuple) -> Any:
+def violation(draw: st.DrawFn, data: Any, path: tuple, root: dict = SCHEMA) -> Any:
     """data with the value at path breaking one keyword of its schema (or with a random value)."""
-    schema = _schema_at(path)
+    schema = _schema_at(path, root)
     target = _get(data, path)
     keyword = draw(st.sampled_from(sorted(schema) + ["random"]))
     value: Any = draw(_anything)
@@ -238,6 +238,44 @@ def test_corrupted_records_agree(data: Any) -> None:
 @given(_anything)
 def test_arbitrary_values_agree(data: Any) -> None:
     agree(data)
+
+
+def _nodes(schema: dict, name: str = "record") -> list[tuple[str, dict]]:
+    """Every subschema reached through properties and items, with a readable name."""
+    out = [(name, schema)]
+    for key, sub in schema.get("properties", {}).items():
+        out += _nodes(sub, f"{name}.{key}")
+    if "items" in schema:
+        out += _nodes(schema["items"], f"{name}[]")
+    return out
+
+
+NODES = _nodes(SCHEMA)
+
+
+@st.composite
+def near_node(draw: st.DrawFn, node: dict) -> Any:
+    """A valid instance of node, then maybe broken somewhere inside."""
+    data = draw(strategy(node))
+    if draw(st.booleans()):
+        data = draw(violation(data, draw(st.sampled_from(_places(data))), node))
+    return data
+
+
+@pytest.mark.parametrize("name, node", NODES, ids=[n for n, _ in NODES])
+def test_every_schema_node_agrees(name: str, node: dict) -> None:
+    """Each part of the schema on its own: valid and broken instances of it."""
+    schema = dict(node, **{"$defs": SCHEMA["$defs"]})
+    fast = compile_schema(schema)
+    assert fast is not None
+    slow = type(validator())(schema, format_checker=validator().format_checker)
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(near_node(node))
+    def check(data: Any) -> None:
+        assert fast(data) is slow.is_valid(data), data
+
+    check()
 
 
 # --- real records -------------------------------------------------------------------------

@@ -7,18 +7,27 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from fixtures.site.helpers import FIXTURES
-
 from afterview.checker import check_files
 from afterview.deadlines import Clock
 from afterview.redact import Scrubber, initials, looks_like_name, redact, redact_results
 from afterview.settings import Settings
+from fixtures.site.helpers import FIXTURES
 
 SETTINGS = Settings(timezone_name="America/New_York")
 CLOCK = Clock.at(datetime.fromisoformat("2026-11-25T12:00:00-05:00"), SETTINGS)
-SECRETS = ["Solveig Brannagh", "Idris Vantol", "solveig.brannagh@northwind.example",
-           "617 555 0187", "617-555-0187", "555-0142", "555.0142", "Perpetua Okafor",
-           "perpetua.okafor@contoso.example", "555.0163", "555 0163"]
+SECRETS = [
+    "Solveig Brannagh",
+    "Idris Vantol",
+    "solveig.brannagh@northwind.example",
+    "617 555 0187",
+    "617-555-0187",
+    "555-0142",
+    "555.0142",
+    "Perpetua Okafor",
+    "perpetua.okafor@contoso.example",
+    "555.0163",
+    "555 0163",
+]
 
 
 def results():

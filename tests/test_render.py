@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-from fixtures.site.helpers import FIXTURES, NOW, REPO, build, make_site
 
 from afterview.cli import cli
+from fixtures.site.helpers import FIXTURES, NOW, REPO, build, make_site
 
 
 def plugin_pages(config_file: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:

@@ -364,7 +364,10 @@ def test_a_broken_unrelated_field_does_not_hold_a_rule_back(
 RULE_FIELD_BROKEN = [
     ("interviewers:\n  - name: 42\n", "interviewer-name-missing"),
     ("interviewers:\n  - name: Lee Park\n    title: ''\n", "interviewer-title-missing"),
-    ("interviewers:\n  - name: Lee Park\n    business_card: yes\n", "interviewer-spelling-unconfirmed"),
+    (
+        "interviewers:\n  - name: Lee Park\n    business_card: yes\n",
+        "interviewer-spelling-unconfirmed",
+    ),
     ("closing:\n  expected_contact: soon\n", "contact-expectations-missing"),
     ("closing:\n  asked_next_steps: yes\n", "interim-actions-unasked"),
     ("format: onsite\nclosing:\n  thanked_staff: yes\n", "staff-not-thanked"),
@@ -373,8 +376,11 @@ RULE_FIELD_BROKEN = [
      "next-step-overdue"),
     ("interviewers:\n  - name: Lee Park\nthank_you:\n  - to: 5\n", "thank-you-overdue"),
     ("thank_you:\n  - Lee Park\n", "thank-you-overdue"),
-    ("interviewers:\n  - name: Lee Park\nthank_you:\n  - to: Lee Park\n    sent: 2026-11-25T25:00\n",
-     "thank-you-late"),
+    (
+        "interviewers:\n  - name: Lee Park\n"
+        "thank_you:\n  - to: Lee Park\n    sent: 2026-11-25T25:00\n",
+        "thank-you-late",
+    ),
     ("reflection:\n  went_well: Everything\n", "reflection-missing"),
     ("follow_ups:\n  - date: 2026-12-32\n", "follow-up-overdue"),
     ("follow_ups:\n  - date: 2026-12-19\n    by: you\n", "follow-up-incomplete"),
@@ -389,8 +395,21 @@ RULE_FIELD_BROKEN = [
 ]
 
 
-@pytest.mark.parametrize(("body", "rule"), RULE_FIELD_BROKEN, ids=[c[1] for c in RULE_FIELD_BROKEN])
+@pytest.mark.parametrize(
+    ("body", "rule"), RULE_FIELD_BROKEN, ids=[c[1] for c in RULE_FIELD_BROKEN]
+)
 def test_a_broken_field_holds_back_the_rules_resting_on_it(body: str, rule: str) -> None:
     found = check(HEAD + body, LATE)
     assert of(found, "schema"), "the case must have a schema finding"
     assert of(found, rule) == []
+
+
+def test_without_a_valid_when_only_the_schema_finding_is_reported() -> None:
+    # Whether the interview has ended rests on `when`: with `when` invalid, no rule
+    # that applies only after the end (nor date-order, which compares with its day) runs.
+    text = HEAD.replace("2026-11-18T14:00:00-05:00", "2026-11-31T14:00") + (
+        "interviewers:\n  - name: Lee Park\nreflection:\n  written: 2026-01-01\n"
+    )
+    found = check(text, LATE)
+    assert [(f.rule, f.line, f.column) for f in found] == [("schema", 3, 7)]
+    assert "when" in found[0].message

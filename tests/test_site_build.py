@@ -9,9 +9,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from fixtures.site.helpers import FIXTURES, NOW, REPO, SAMPLES, build, built_texts, make_site
 
 from afterview.rules import RULES
+from fixtures.site.helpers import FIXTURES, NOW, REPO, SAMPLES, build, built_texts, make_site
 
 
 @pytest.fixture(scope="module")
@@ -150,6 +150,31 @@ def test_strict_build_fails_on_error_findings(tmp_path: Path, options: dict, fai
         assert re.search(r"WARNING\s+-\s+afterview: " + re.escape(line), proc.stderr)
     else:
         assert line in proc.stderr  # still reported, as information
+
+
+def test_the_site_reads_the_same_settings_as_the_command_line(tmp_path: Path) -> None:
+    severity = (
+        '[tool.afterview.severity]\ninterviewer-title-missing = "info"\n'
+        'thank-you-overdue = "warning"\n'
+    )
+    root = make_site(tmp_path, {"2026-11-10-larkspur.yaml": ERROR_RECORD}, settings=severity)
+    proc = build(root / "mkdocs.yml", tmp_path / "site", strict=True)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "info interviewer-title-missing" in proc.stderr
+
+
+def test_options_and_environment_are_validated(tmp_path: Path) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    root = make_site(tmp_path, {"a.yaml": ERROR_RECORD}, {"fail_on": "sometimes"})
+    with pytest.raises((Abort, ConfigurationError)):
+        load_config(str(root / "mkdocs.yml"))
+    make_site(tmp_path, {"a.yaml": ERROR_RECORD}, {"calendar": False, "fail_on": "never"})
+    proc = build(root / "mkdocs.yml", tmp_path / "site", AFTERVIEW_NOW="next tuesday")
+    assert proc.returncode != 0 and "AFTERVIEW_NOW" in proc.stderr
+    proc = build(root / "mkdocs.yml", tmp_path / "site")
+    assert proc.returncode == 0 and not (tmp_path / "site" / "agenda.ics").exists()
 
 
 def test_strict_build_fail_on_warning_fails_on_the_samples(tmp_path: Path) -> None:
@@ -324,8 +349,11 @@ def test_same_markdown_without_mkdocs(tmp_path: Path) -> None:
 
 def test_site_overrides_files_are_all_used() -> None:
     main = (REPO / "site_overrides" / "main.html").read_text()
-    files = sorted(p.relative_to(REPO / "site_overrides").as_posix()
-                   for p in (REPO / "site_overrides").rglob("*") if p.is_file())
+    files = sorted(
+        p.relative_to(REPO / "site_overrides").as_posix()
+        for p in (REPO / "site_overrides").rglob("*")
+        if p.is_file()
+    )
     assert files == ["assets/afterview.css", "assets/afterview.js", "main.html"]
     assert "assets/afterview.css" in main and "assets/afterview.js" in main
 

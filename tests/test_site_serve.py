@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+
 from fixtures.site.helpers import REPO, env, make_site
 
 RECORD = "2026-11-13-quillon-logistics-site-reliability-engineer.yaml"

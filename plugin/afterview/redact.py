@@ -131,7 +131,9 @@ def redact(iv: Interview, scrubber: Scrubber | None = None) -> Interview:
     data = dict(out.record.data)
     if isinstance(data.get("interviewers"), list):
         data["interviewers"] = [
-            {k: v for k, v in x.items() if k not in ("email", "phone")} if isinstance(x, dict) else x
+            {k: v for k, v in x.items() if k not in ("email", "phone")}
+            if isinstance(x, dict)
+            else x
             for x in data["interviewers"]
         ]
     record = Record(data, out.record.marks, out.record.key_marks)

@@ -15,11 +15,21 @@ from afterview.pages.common import (
     Entry,
     moment_text,
     relative,
-    severity_badge,
     stage_badge,
     when_text,
 )
-from afterview.pages.markup import cell, esc, esc_block, front_matter, indent, mailto, rel, rich, span, tel
+from afterview.pages.markup import (
+    cell,
+    esc,
+    esc_block,
+    front_matter,
+    indent,
+    mailto,
+    rel,
+    rich,
+    span,
+    tel,
+)
 from afterview.rules import RULES
 from afterview.rules.base import STEP_PAGES, STEPS
 
@@ -166,7 +176,10 @@ def _outcome(iv: Interview) -> list[str]:
         ("Answer due", o.decision_due.isoformat() if o.decision_due else None),
         ("Thanked again", _yes_no(o.thanked) if o.status == "offer" else None),
         ("Asked why", _yes_no(o.asked_why) if o.status == "rejected" else None),
-        ("Asked about other openings", _yes_no(o.asked_referrals) if o.status == "rejected" else None),
+        (
+            "Asked about other openings",
+            _yes_no(o.asked_referrals) if o.status == "rejected" else None,
+        ),
         ("Feedback", o.feedback),
     ):
         if value:

@@ -11,7 +11,11 @@ def render_lessons(entries: list[Entry], clock: Clock) -> str:
     """Every reflection item and piece of feedback, grouped by kind, newest interview first."""
     loaded = [e for e in entries if e.interview is not None and e.interview.when is not None]
     loaded.sort(key=lambda e: (-e.interview.when.start.timestamp(), e.page))  # type: ignore[union-attr]
-    sections: dict[str, list[str]] = {"What went well": [], "What to work on": [], "Feedback received": []}
+    sections: dict[str, list[str]] = {
+        "What went well": [],
+        "What to work on": [],
+        "Feedback received": [],
+    }
     for e in loaded:
         iv = e.interview
         assert iv is not None and iv.when is not None
@@ -20,7 +24,9 @@ def render_lessons(entries: list[Entry], clock: Clock) -> str:
         sections["What to work on"] += [f"- {rich(x)} — {source}" for x in iv.reflection.to_improve]
         if iv.outcome.feedback:
             status = esc(iv.outcome.status)
-            sections["Feedback received"].append(f"- {rich(iv.outcome.feedback)} ({status}) — {source}")
+            sections["Feedback received"].append(
+                f"- {rich(iv.outcome.feedback)} ({status}) — {source}"
+            )
     lines = [
         "# Lessons",
         "",

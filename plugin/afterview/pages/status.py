@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from afterview.agenda import Item, items_for, sort_key
 from afterview.deadlines import STAGES, Clock, stage
@@ -72,11 +72,18 @@ def _attention(entries: list[Entry], clock: Clock, status_page: str) -> list[str
     return out
 
 
+def short_when(dt: datetime, clock: Clock) -> str:
+    """'Fri Nov 20, 11:00': compact enough for a table cell."""
+    return clock.in_zone(dt).strftime("%a %b %d, %H:%M")
+
+
 def _findings_cell(e: Entry) -> str:
     c = counts(e.findings)
     key = f"{c['error']:04d}{c['warning']:04d}{c['info']:04d}"
     parts = [
-        span(f"{n} {sev}", f"av-sev av-sev--{sev}") for sev, n in c.items() if n
+        span(f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}", f"av-sev av-sev--{sev}")
+        for sev, n in c.items()
+        if n
     ]
     return span(" ".join(parts) if parts else "none", "av-findings", key)
 
@@ -117,7 +124,7 @@ def _row(e: Entry, index: int, size: int, clock: Clock, status_page: str) -> str
         action = f"**{action}**"
     due = (
         span(
-            f"{when_text(nxt.due, clock)} ({relative(nxt.due, clock)})",
+            f"{short_when(nxt.due, clock)}<br>{relative(nxt.due, clock)}",
             "av-due av-due--overdue" if nxt.overdue else "av-due",
             f"{nxt.due.timestamp():.0f}",
         )
@@ -145,6 +152,11 @@ def render_status(entries: list[Entry], clock: Clock, status_page: str) -> str:
             stages[stage(e.interview, clock)] += 1
     broken = sum(1 for e in entries if e.interview is None)
     lines = [
+        "---",
+        "hide:",
+        "  - toc",
+        "---",
+        "",
         "# Status",
         "",
         f"Computed for **{when_text(clock.now, clock)}** from {len(entries)} "

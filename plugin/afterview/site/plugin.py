@@ -157,6 +157,10 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         docs = Path(config.docs_dir).resolve()
         assert self.settings is not None
         for path in (self._records_folder(), self.settings.source):
-            if path is not None and Path(path).exists() and not Path(path).resolve().is_relative_to(docs):
+            if (
+                path is not None
+                and Path(path).exists()
+                and not Path(path).resolve().is_relative_to(docs)
+            ):
                 server.watch(str(path))
         return server

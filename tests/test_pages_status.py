@@ -1,0 +1,123 @@
+"""The generated pages as plain Markdown (no MkDocs): status, interview, lessons."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from afterview.checker import FileResult, check_files, check_record
+from afterview.deadlines import Clock
+from afterview.pages import build_pages
+from afterview.settings import Settings
+from fixtures.site.helpers import NOW, REPO, SAMPLES
+
+CLOCK = Clock.at(datetime.fromisoformat(NOW), Settings(timezone_name="America/New_York"))
+
+
+@pytest.fixture(scope="module")
+def results() -> list[FileResult]:
+    return check_files([str(p) for p in SAMPLES], CLOCK).results
+
+
+@pytest.fixture(scope="module")
+def pages(results) -> dict[str, str]:
+    return build_pages(results, CLOCK)
+
+
+def rows(status: str) -> list[str]:
+    table = status[status.index("| Company |") :]
+    return [line for line in table.splitlines()[2:] if line.startswith("| [")]
+
+
+def test_pages_are_deterministic(results, pages) -> None:
+    assert build_pages(results, CLOCK) == pages
+    assert set(pages) >= {"status.md", "lessons.md", "checks/index.md"}
+    assert {f"interviews/{p.stem}.md" for p in SAMPLES} <= set(pages)
+
+
+def test_status_page_location_option(results) -> None:
+    moved = build_pages(results, CLOCK, status_page="reports/now.md")
+    assert "status.md" not in moved
+    assert "](../interviews/" in moved["reports/now.md"]
+    assert (
+        "[Back to the status page](../reports/now.md)" in moved[f"interviews/{SAMPLES[0].stem}.md"]
+    )
+
+
+def test_status_counts_every_stage(pages) -> None:
+    status = pages["status.md"]
+    for stage, n in [
+        ("upcoming", 1),
+        ("awaiting thank&#45;you", 1),
+        ("follow&#45;up due", 2),
+        ("offer", 1),
+        ("rejected", 1),
+        ("withdrawn", 0),
+        ("ghosted", 0),
+    ]:
+        assert f"{stage} <strong>{n}</strong>" in status, stage
+
+
+def test_rounds_of_the_same_role_are_adjacent(pages) -> None:
+    table = rows(pages["status.md"])
+    harbor = [i for i, r in enumerate(table) if "Harborview" in r]
+    assert harbor == [harbor[0], harbor[0] + 1]
+    assert "round 1 of 2" in table[harbor[0]] and "round 2 of 2" in table[harbor[1]]
+    assert len(table) == len(SAMPLES)
+
+
+def test_needs_attention_overdue_first_then_soonest(pages) -> None:
+    status = pages["status.md"]
+    overdue = status[status.index("### Overdue") : status.index("### Due in the next")]
+    soon = status[status.index("### Due in the next") : status.index("## All interviews")]
+    assert "Quillon" in overdue and "overdue by 5 days" in overdue
+    times = re.findall(r"\*\*\w{3} (\d{4}-\d\d-\d\d \d\d:\d\d)", soon)
+    assert times == sorted(times) and len(times) >= 5
+
+
+def test_checklist_states(pages) -> None:
+    quillon = pages["interviews/2026-11-13-quillon-logistics-site-reliability-engineer.md"]
+    line = next(x for x in quillon.splitlines() if "ask when, how and from whom" in x)
+    assert "missing" in line and "contact-expectations-missing" in line
+    line = next(x for x in quillon.splitlines() if "Position filled" in x)
+    assert "not applicable" in line
+    fernhill = pages["interviews/2026-12-01-fernhill-robotics-backend-engineer.md"]
+    assert "not yet due" in fernhill and "av-state--missing" not in fernhill
+    assert '!!! warning "follow-up-overdue · line 1, column 1"' in quillon
+    assert "[About follow-up-overdue](../checks/follow-up-overdue.md)" in quillon
+
+
+def test_redacted_pages_drop_contact_columns(results) -> None:
+    redacted = build_pages(results, CLOCK, redact=True)
+    page = redacted["interviews/2026-11-10-northwind-traders-senior-data-engineer.md"]
+    assert "| Name | Title | Spelling |" in page and "D&#46; W&#46;" in page
+    records = "".join(v for k, v in redacted.items() if not k.startswith("checks/"))
+    assert "Whitfield" not in records and "0134" not in records
+
+
+def test_a_record_that_does_not_load(tmp_path: Path) -> None:
+    broken = check_record("content/interviews/bad.yaml", b"company: [\n", CLOCK)
+    assert broken.interview is None
+    pages = build_pages([broken], CLOCK)
+    assert "could not load" in pages["status.md"]
+    assert "yaml-syntax" in pages["status.md"]
+    assert "could not be loaded" in pages["interviews/bad.md"]
+
+
+def test_same_stem_gets_distinct_pages() -> None:
+    raw = (REPO / "content" / "interviews" / SAMPLES[0].name).read_bytes()
+    a = check_record("a/x.yaml", raw, CLOCK)
+    b = check_record("b/x.yaml", raw, CLOCK)
+    pages = build_pages([a, b], CLOCK)
+    assert "interviews/x.md" in pages and "interviews/x-2.md" in pages
+
+
+def test_lessons_newest_first(pages) -> None:
+    lessons = pages["lessons.md"]
+    went_well = lessons[lessons.index("## What went well") : lessons.index("## What to work on")]
+    assert went_well.index("whiteboard") < went_well.index("pipeline redesign")
+    assert went_well.index("pipeline redesign") < went_well.index("SQL exercise")
+    assert "retail forecasting" in lessons[lessons.index("## Feedback received") :]
