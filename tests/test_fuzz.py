@@ -26,6 +26,7 @@ import os
 from datetime import date, datetime
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -33,6 +34,7 @@ from hypothesis import strategies as st
 from afterview.agenda import items_for
 from afterview.checker import FileResult, check_record
 from afterview.deadlines import Clock
+from afterview.loader import resolve_plain
 from afterview.rules import RULES
 from afterview.schema import load_schema
 from conftest import SETTINGS
@@ -77,7 +79,7 @@ date_time_text = st.builds(
 )
 # Raw U+0085, U+2028 and U+2029 are refused by the loader on purpose (yaml-syntax):
 # libyaml reads them as line breaks, YAML 1.2 and editors do not.
-characters = st.characters(exclude_characters="\x85\u2028\u2029")
+characters = st.characters(codec="utf-8", exclude_characters="\x85\u2028\u2029")
 free_text = st.text(characters, max_size=30)
 NAMES = [
     "Dana Whitfield",
@@ -150,8 +152,22 @@ SURPRISES = [
 ]  # fmt: skip
 
 
+class _Dumper(yaml.SafeDumper):
+    """PyYAML writes YAML 1.1: '0E0' or '0o17' go out plain, and a YAML 1.2 reader
+    (ours) reads them as numbers. Quote every string the loader would not read
+    back as that string (see the report: ``afterview new`` has the same problem)."""
+
+
+def _str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = None if resolve_plain(value) == value and value.strip() == value else "'"
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str)
+
+
 def dump(record: dict) -> str:
-    return yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=10**6)
+    return yaml.dump(record, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10**6)
 
 
 @st.composite
@@ -198,7 +214,7 @@ def mutated(draw: st.DrawFn) -> bytes:
 # --- what must hold --------------------------------------------------------------------
 
 
-def exercise(raw: bytes, clock: Clock) -> FileResult:
+def exercise(raw: bytes, clock: Clock, redact: bool = False) -> FileResult:
     from afterview import reports
 
     result = check_record("fuzz.yaml", raw, clock)
@@ -219,9 +235,8 @@ def exercise(raw: bytes, clock: Clock) -> FileResult:
             assert item.uid
             json.dumps(item.as_json())
         if build_pages is not None:
-            for redact in (False, True):
-                pages = build_pages([result], clock, redact=redact)
-                assert all(isinstance(v, str) for v in pages.values())
+            pages = build_pages([result], clock, redact=redact)
+            assert all(isinstance(v, str) for v in pages.values())
     return result
 
 
@@ -253,3 +268,28 @@ def test_random_bytes_never_raise(raw: bytes, clock: Clock) -> None:
 @given(st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"#%@`?,. \n\t~01")), max_size=200))
 def test_yaml_punctuation_never_raises(text: str) -> None:
     exercise(text.encode(), CLOCKS[0])
+
+
+REDACT_BUG = (
+    "afterview.redact replaces every occurrence of an interviewer's email, phone or name"
+    " inside all text, the outcome status included: email 'R' turns status 'offer' into"
+    " 'offe(email withheld)' and pages/status.py raises KeyError (reported)"
+)
+
+
+@pytest.mark.skipif(build_pages is None, reason="no site pages yet")
+@pytest.mark.xfail(reason=REDACT_BUG, strict=False)
+@FUZZ
+@given(mutated(), st.sampled_from(CLOCKS))
+def test_mutated_records_redacted_pages_never_raise(raw: bytes, clock: Clock) -> None:
+    exercise(raw, clock, redact=True)
+
+
+@pytest.mark.skipif(build_pages is None, reason="no site pages yet")
+@pytest.mark.xfail(reason=REDACT_BUG, raises=KeyError, strict=True)
+def test_redacted_pages_with_a_one_letter_email() -> None:
+    raw = (
+        b"company: A\nrole: B\nwhen: '2000-01-01'\noutcome:\n  status: offer\n"
+        b"interviewers:\n- email: r\n"
+    )
+    exercise(raw, CLOCKS[0], redact=True)

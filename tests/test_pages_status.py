@@ -121,3 +121,13 @@ def test_lessons_newest_first(pages) -> None:
     assert went_well.index("whiteboard") < went_well.index("pipeline redesign")
     assert went_well.index("pipeline redesign") < went_well.index("SQL exercise")
     assert "retail forecasting" in lessons[lessons.index("## Feedback received") :]
+
+
+def test_checks_pages_are_the_rules_own_documentation(pages) -> None:
+    from afterview.rules import RULES
+
+    assert all(f"]({rule_id}.md)" in pages["checks/index.md"] for rule_id in RULES)
+    for rule_id, rule in RULES.items():
+        page = pages[f"checks/{rule_id}.md"]
+        assert page.startswith(f"# {rule_id}\n") and rule.doc in page
+        assert f"]({'../' + rule.step_page})" in page

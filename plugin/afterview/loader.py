@@ -10,9 +10,19 @@ data itself, so that:
   booleans, ``yes``/``no``/``on``/``off`` stay text, and dates stay the text
   the user wrote (the program parses them);
 - a repeated key is reported (``duplicate-key``) instead of silently kept;
+- merge keys (``<<``) are applied, keys written in the mapping winning over
+  merged ones, and merged values keep the marks of where they were written;
 - size is bounded: at most ``MAX_BYTES`` of text, ``MAX_DEPTH`` levels of
-  nesting and ``MAX_VALUES`` values once aliases are expanded, so an alias
-  bomb is refused before it is expanded.
+  nesting and ``MAX_VALUES`` values once aliases are expanded, counted as the
+  events arrive, so an alias bomb or a huge file is refused at the value
+  where the count passes the limit, before anything is expanded;
+- control characters, and the three characters libyaml reads as line breaks
+  though YAML 1.2 and editors do not (U+0085, U+2028, U+2029), are refused
+  where they stand, so that every line:column reported matches the editor's.
+
+``read_file`` opens without blocking (a FIFO named ``x.yaml`` cannot hang
+the program), refuses what is not a regular file and reads at most
+``MAX_BYTES + 1`` bytes, whatever the file's size.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ from afterview.rules import RULES
 from afterview.rules.base import STEP_PAGES, STEPS
 
 DONE, MISSING, NOT_YET, NA = "done", "missing", "not yet due", "not applicable"
-MARK = {DONE: "✅", MISSING: "❌", NOT_YET: "⏳", NA: "➖"}
+MARK = {DONE: "✓", MISSING: "✗", NOT_YET: "…", NA: "–"}
 
 
 def step_statuses(iv: Interview, clock: Clock, findings: list[Finding]) -> list[tuple[str, str]]:
