@@ -621,3 +621,22 @@ def test_environment_is_not_consulted() -> None:
     )
     assert found(result) == ((S, 1, 10),)
     assert "AFTERVIEW_HOSTILE_MARK" not in os.environ
+
+
+def test_merge_keys_keep_the_marks_of_what_was_written() -> None:
+    """A key written in the mapping wins over a merged one, and keeps its own line."""
+    from afterview.loader import Record, load_text
+
+    raw = b"base: &b {company: X, role: Y}\nx:\n  company: Z\n  <<: *b\n"
+    loaded = load_text(raw)
+    assert isinstance(loaded, Record)
+    assert loaded.data["x"] == {"company": "Z", "role": "Y"}
+    assert loaded.key_marks[("x", "company")] == (3, 3)
+    assert loaded.key_marks[("x", "role")] == (1, 23)
+
+
+def test_a_repeated_key_inside_a_merged_mapping_is_reported_once() -> None:
+    from afterview.loader import load_text
+
+    problems = load_text(b"base: &b\n  a: 1\n  a: 2\nx:\n  <<: *b\n")
+    assert [(p.rule, p.line, p.column) for p in problems] == [("duplicate-key", 3, 3)]
