@@ -374,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
             if not (site / "out" / "status" / "index.html").exists():
                 raise SystemExit(f"{t.name}: no status page was built in {site / 'out'}")
         measure(
-            [t_site, t_site_base], plugin_site, runs if smoke else max(3, runs // 2), passes, env
+            [t_site, t_site_base], plugin_site, runs if smoke else max(2, runs // 5), passes, env
         )
 
     # --- print ---

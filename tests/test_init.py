@@ -23,6 +23,8 @@ EXPECTED = {
     "schemas/interview.schema.json",
     "content/index.md",
     "content/guide/thank-you-note.md",
+    "site_overrides/main.html",
+    "site_overrides/assets/afterview.js",
 }
 
 
@@ -78,3 +80,5 @@ def test_new_playbook_passes_check_and_strict_build(tmp_path):
     assert build.returncode == 0, build.stdout + build.stderr
     assert (target / "site" / "status" / "index.html").is_file()
     assert not list((target / "site").rglob("*.yaml")), "raw records must not be published"
+    status = (target / "site" / "status" / "index.html").read_text()
+    assert "assets/afterview.js" in status, "the sortable table's script ships with the new playbook"

@@ -45,6 +45,7 @@ def test_build_makes_sdist_and_wheel_with_data_inside(dists):
     assert "afterview/cli.py" in names
     assert any(n.startswith("afterview/templates/") for n in names)
     assert any(n.startswith("afterview/data/guidance/guide/") for n in names)
+    assert "afterview/data/site_overrides/assets/afterview.js" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheels[0]).read(entry_points).decode()
     assert "afterview = afterview.cli:main" in text

@@ -13,6 +13,7 @@ _REPO = Path(__file__).resolve().parents[2]
 _IN_REPO = {
     "interview.schema.json": _REPO / "schemas" / "interview.schema.json",
     "guidance": _REPO / "content",
+    "site_overrides": _REPO / "site_overrides",
 }
 
 

@@ -45,6 +45,10 @@ def plan(directory: str, timezone: str) -> dict[str, str]:
     guidance = data_path("guidance")
     for page in ["index.md", *(f"guide/{p.name}" for p in sorted((guidance / "guide").glob("*.md")))]:
         files[f"content/{page}"] = (guidance / page).read_text(encoding="utf-8")
+    overrides = data_path("site_overrides")
+    for item in sorted(overrides.rglob("*")):
+        if item.is_file():
+            files[f"site_overrides/{item.relative_to(overrides).as_posix()}"] = item.read_text(encoding="utf-8")
     return files
 
 
