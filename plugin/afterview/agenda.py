@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import PurePath
 
-from afterview.deadlines import Clock, deadlines, unthanked
+from afterview.deadlines import Clock, deadlines, rule_active, unthanked
 from afterview.model import Interview
 
 ACTIONS = ("interview", "thank-you", "reflection", "follow-up", "next-step", "offer-decision")
@@ -67,7 +67,7 @@ def items_for(iv: Interview, clock: Clock) -> list[Item]:
 
     def add(action: str, due: datetime | None, detail: str, key: str = "") -> None:
         rule_id = ACTION_RULES.get(action)
-        if rule_id in iv.ignore or clock.settings.severity.get(rule_id or "") == "off":
+        if rule_id is not None and not rule_active(iv, clock, rule_id):
             return
         overdue = due is not None and clock.now > due
         out.append(Item(iv.path, company, role, action, due, overdue, detail, key))

@@ -117,8 +117,17 @@ STAGES = (
 )
 
 
+def rule_active(iv: Interview, clock: Clock, rule_id: str) -> bool:
+    """False when the record's ``ignore:`` list or the settings turn the rule off."""
+    return rule_id not in iv.ignore and clock.settings.severity.get(rule_id) != "off"
+
+
 def stage(iv: Interview, clock: Clock) -> str:
-    """The stage the interview has reached at clock.now (one of STAGES)."""
+    """The stage the interview has reached at clock.now (one of STAGES).
+
+    A step whose rule is turned off for the record (``ignore:``, or ``off`` in
+    the settings) does not set the stage, as it does not reach the agenda.
+    """
     dl = deadlines(iv, clock)
     status = iv.outcome.status
     if dl is not None and clock.now < dl.end and status == "pending":
@@ -127,8 +136,8 @@ def stage(iv: Interview, clock: Clock) -> str:
         return status
     if dl is None:
         return "waiting"
-    if thank_you_outstanding(iv):
+    if thank_you_outstanding(iv) and rule_active(iv, clock, "thank-you-overdue"):
         return "awaiting thank-you"
-    if clock.now > dl.follow_up:
+    if clock.now > dl.follow_up and rule_active(iv, clock, "follow-up-overdue"):
         return "follow-up due"
     return "waiting"
