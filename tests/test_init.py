@@ -43,7 +43,9 @@ def test_init_writes_the_playbook(tmp_path):
     assert 'timezone = "Europe/Paris"' in (target / "afterview.toml").read_text()
     assert "site/" in (target / ".gitignore").read_text().split()
     mkdocs = yaml.safe_load((target / "mkdocs.yml").read_text())
-    assert any(p == "afterview" or (isinstance(p, dict) and "afterview" in p) for p in mkdocs["plugins"])
+    assert any(
+        p == "afterview" or (isinstance(p, dict) and "afterview" in p) for p in mkdocs["plugins"]
+    )
     record = (target / records[0]).read_text()
     assert record.startswith("# yaml-language-server: $schema=../../schemas/interview.schema.json")
 
@@ -71,14 +73,23 @@ def test_new_playbook_passes_check_and_strict_build(tmp_path):
     assert CliRunner().invoke(cli, ["init", str(target), "--timezone", "UTC"]).exit_code == 0
     env = {**os.environ, "AFTERVIEW_NOW": NOW}
     bin_dir = Path(sys.executable).parent
-    check = subprocess.run([str(bin_dir / "afterview"), "check"], cwd=target, env=env, capture_output=True, text=True)
+    check = subprocess.run(
+        [str(bin_dir / "afterview"), "check"], cwd=target, env=env, capture_output=True, text=True
+    )
     assert check.returncode == 0, check.stdout + check.stderr
     assert "1 file checked: 0 errors" in check.stdout
     build = subprocess.run(
-        [str(bin_dir / "mkdocs"), "build", "--strict"], cwd=target, env=env, capture_output=True, text=True, timeout=300
+        [str(bin_dir / "mkdocs"), "build", "--strict"],
+        cwd=target,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert build.returncode == 0, build.stdout + build.stderr
     assert (target / "site" / "status" / "index.html").is_file()
     assert not list((target / "site").rglob("*.yaml")), "raw records must not be published"
     status = (target / "site" / "status" / "index.html").read_text()
-    assert "assets/afterview.js" in status, "the sortable table's script ships with the new playbook"
+    assert "assets/afterview.js" in status, (
+        "the sortable table's script ships with the new playbook"
+    )

@@ -51,7 +51,11 @@ def test_pre_commit_try_repo_passes_good_and_fails_bad_record(tmp_path):
         subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
         return subprocess.run(
             [pre_commit, "try-repo", str(ROOT), "afterview-check", "--all-files"],
-            cwd=repo, env=env, capture_output=True, text=True, timeout=600,
+            cwd=repo,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
 
     good = run()
@@ -80,7 +84,9 @@ def test_playbook_workflow_checks_builds_publishes_daily():
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     for name, spec in jobs.items():
-        for need in [spec["needs"]] if isinstance(spec.get("needs"), str) else spec.get("needs", []):
+        for need in (
+            [spec["needs"]] if isinstance(spec.get("needs"), str) else spec.get("needs", [])
+        ):
             assert need in jobs, f"{name} needs unknown job {need}"
         for step in spec["steps"]:
             assert ("uses" in step) != ("run" in step), step
@@ -94,5 +100,7 @@ def test_actionlint_if_available():
     exe = shutil.which("actionlint")
     if exe is None:
         pytest.skip("actionlint is not installed; the workflow's structure is checked above")
-    result = subprocess.run([exe, str(ROOT / ".github/workflows/playbook.yml")], capture_output=True, text=True)
+    result = subprocess.run(
+        [exe, str(ROOT / ".github/workflows/playbook.yml")], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout

@@ -65,7 +65,10 @@ def test_wheel_in_fresh_venv_checks_records_and_builds_a_new_playbook(dists, tmp
     assert "7 files checked" in check.stdout
 
     new_playbook = tmp_path / "my-playbook"
-    init = _run([str(bin_ / "afterview"), "init", str(new_playbook), "--timezone", "Europe/Paris"], cwd=tmp_path)
+    init = _run(
+        [str(bin_ / "afterview"), "init", str(new_playbook), "--timezone", "Europe/Paris"],
+        cwd=tmp_path,
+    )
     assert init.returncode == 0, init.stdout + init.stderr
     check = _run([str(bin_ / "afterview"), "check"], cwd=new_playbook)
     assert check.returncode == 0, check.stdout + check.stderr
@@ -77,12 +80,18 @@ def test_wheel_in_fresh_venv_checks_records_and_builds_a_new_playbook(dists, tmp
 def test_pip_install_dot_non_editable_runs_check(tmp_path):
     """`pip install .` (not editable) from the repository: the schema ships inside."""
     src = tmp_path / "src"
-    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(".venv", "venv", "site", ".git", "__pycache__", "benchmarks"))
+    shutil.copytree(
+        ROOT,
+        src,
+        ignore=shutil.ignore_patterns(".venv", "venv", "site", ".git", "__pycache__", "benchmarks"),
+    )
     bin_ = _fresh_venv(tmp_path / "venv")
     install = _run([str(bin_ / "pip"), "install", "-q", "."], cwd=src)
     assert install.returncode == 0, install.stderr[-3000:]
     shutil.rmtree(src / "schemas")  # the installed package must not need the source tree
     shutil.rmtree(src / "plugin")
-    result = _run([str(bin_ / "afterview"), "check", "content/interviews", "--format", "json"], cwd=src)
+    result = _run(
+        [str(bin_ / "afterview"), "check", "content/interviews", "--format", "json"], cwd=src
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert '"files": 7' in result.stdout

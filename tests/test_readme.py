@@ -32,7 +32,11 @@ def console_commands() -> list[str]:
 
 
 def test_readme_has_commands():
-    names = {shlex.split(c)[1] for c in console_commands() if c.startswith("afterview ") and len(shlex.split(c)) > 1}
+    names = {
+        shlex.split(c)[1]
+        for c in console_commands()
+        if c.startswith("afterview ") and len(shlex.split(c)) > 1
+    }
     assert {"new", "check", "agenda", "rules", "render", "export"} <= names
 
 
@@ -40,7 +44,11 @@ def test_readme_has_commands():
 def playbook(tmp_path_factory) -> Path:
     copy = tmp_path_factory.mktemp("readme") / "playbook"
     shutil.copytree(
-        ROOT, copy, ignore=shutil.ignore_patterns(".git", ".venv", "venv", "site", "__pycache__", "benchmarks", "tests")
+        ROOT,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "venv", "site", "__pycache__", "benchmarks", "tests"
+        ),
     )
     return copy
 
@@ -49,6 +57,8 @@ def playbook(tmp_path_factory) -> Path:
 def test_readme_command_runs(command: str, playbook: Path):
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     env.pop("AFTERVIEW_NOW", None)
-    result = subprocess.run(command, shell=True, cwd=playbook, env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        command, shell=True, cwd=playbook, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
     assert "Traceback" not in result.stderr

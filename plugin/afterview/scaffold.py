@@ -23,7 +23,9 @@ def default_timezone() -> str:
 
 
 def _template(name: str) -> str:
-    return (resources.files("afterview") / "templates" / "playbook" / name).read_text(encoding="utf-8")
+    return (resources.files("afterview") / "templates" / "playbook" / name).read_text(
+        encoding="utf-8"
+    )
 
 
 def plan(directory: str, timezone: str) -> dict[str, str]:
@@ -31,7 +33,9 @@ def plan(directory: str, timezone: str) -> dict[str, str]:
     try:
         ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ScaffoldError(f"--timezone: {timezone!r} is not an IANA time zone name such as Europe/Paris") from None
+        raise ScaffoldError(
+            f"--timezone: {timezone!r} is not an IANA time zone name such as Europe/Paris"
+        ) from None
     files = {
         "mkdocs.yml": _template("mkdocs.yml"),
         "afterview.toml": _template("afterview.toml.tmpl").replace("{timezone}", timezone),
@@ -39,16 +43,25 @@ def plan(directory: str, timezone: str) -> dict[str, str]:
         ".gitignore": _template("gitignore"),
         ".pre-commit-config.yaml": _template("pre-commit-config.yaml"),
         ".github/workflows/playbook.yml": _template("workflow.yml"),
-        "content/interviews/2026-01-12-contoso-example-example-analyst.yaml": _template("example.yaml"),
-        "schemas/interview.schema.json": data_path("interview.schema.json").read_text(encoding="utf-8"),
+        "content/interviews/2026-01-12-contoso-example-example-analyst.yaml": _template(
+            "example.yaml"
+        ),
+        "schemas/interview.schema.json": data_path("interview.schema.json").read_text(
+            encoding="utf-8"
+        ),
     }
     guidance = data_path("guidance")
-    for page in ["index.md", *(f"guide/{p.name}" for p in sorted((guidance / "guide").glob("*.md")))]:
+    for page in [
+        "index.md",
+        *(f"guide/{p.name}" for p in sorted((guidance / "guide").glob("*.md"))),
+    ]:
         files[f"content/{page}"] = (guidance / page).read_text(encoding="utf-8")
     overrides = data_path("site_overrides")
     for item in sorted(overrides.rglob("*")):
         if item.is_file():
-            files[f"site_overrides/{item.relative_to(overrides).as_posix()}"] = item.read_text(encoding="utf-8")
+            files[f"site_overrides/{item.relative_to(overrides).as_posix()}"] = item.read_text(
+                encoding="utf-8"
+            )
     return files
 
 

@@ -9,7 +9,10 @@ from afterview.cli import fail
 
 @click.command("init")
 @click.argument("directory", type=click.Path(file_okay=False))
-@click.option("--timezone", help="IANA time zone of the playbook (asked at a terminal; default: this machine's).")
+@click.option(
+    "--timezone",
+    help="IANA time zone of the playbook (asked at a terminal; default: this machine's).",
+)
 def command(directory: str, timezone: str | None) -> None:
     """Start a new playbook repository in DIRECTORY.
 
@@ -37,4 +40,7 @@ def command(directory: str, timezone: str | None) -> None:
     except ScaffoldError as e:
         fail(str(e))
     click.echo(f"Started a playbook in {directory}: {len(files)} files.")
-    click.echo("Next: cd into it, `afterview check`, `mkdocs serve`, and `git init` if it is not a repository yet.")
+    click.echo(
+        "Next: cd into it, run `afterview check` and `mkdocs serve`,"
+        " and `git init` if it is not a repository yet."
+    )
