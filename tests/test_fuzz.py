@@ -63,7 +63,7 @@ SCHEMA = load_schema()
 # --- strategies from the schema --------------------------------------------------------
 
 if WIDE_YEARS:
-    days = st.dates()
+    days = st.dates() | st.sampled_from([date.min, date.max, date(9999, 12, 25), date(1, 1, 2)])
 else:
     days = st.dates(min_value=date(1970, 1, 1), max_value=date(2100, 12, 31))
 day_text = days.map(date.isoformat)

@@ -77,7 +77,8 @@ def test_status_page_lists_every_interview_and_what_needs_attention(sample) -> N
     overdue, soon = attention.index('id="overdue"'), attention.index("Due in the next 7 days")
     assert overdue < attention.index("Quillon Logistics") < soon
     assert soon < attention.index("Answer the offer")
-    assert "follow-up due <strong>2</strong>" in text
+    assert "follow-up due <strong>1</strong>" in text
+    assert "waiting <strong>2</strong>" in text
     assert 'class="av-sortable"' in text
 
 

@@ -49,25 +49,33 @@ class CheckRun:
         return out
 
 
-def _held_back(hit: Hit, broken: set[Path_]) -> bool:
-    """True if a schema finding stands on a field the hit rests on (see ``Hit.reads``).
+class _Broken:
+    """The paths with schema findings, indexed so each question costs O(path length)."""
 
-    A finding about the whole record (a missing ``company``, an unknown top-level
-    key) holds nothing back.
-    """
-    if hit.reads is None:
-        return hit.at is not None and _related(hit.at, broken)
-    return any(e and (r[: len(e)] == e or e[: len(r)] == r) for e in broken for r in hit.reads)
+    def __init__(self) -> None:
+        self.paths: set[Path_] = set()  # non-empty paths with a finding
+        self.prefixes: set[Path_] = set()  # every non-empty prefix of those
+        self.near: set[Path_] = set()  # those paths and their parents
 
+    def add(self, path: Path_) -> None:
+        if not path:
+            return  # a finding about the whole record holds nothing back
+        self.paths.add(path)
+        self.prefixes.update(path[:k] for k in range(1, len(path) + 1))
+        self.near.update((path, path[:-1]))
 
-def _related(hit_path: Path_, broken: set[Path_]) -> bool:
-    """True if a schema finding stands at the hit's value, inside it, or just below it."""
-    for e in broken:
-        if e and hit_path[: len(e)] == e:
-            return True
-        if len(e) <= len(hit_path) + 1 and e[: len(hit_path)] == hit_path:
-            return True
-    return False
+    def _inside(self, path: Path_) -> bool:
+        """True if path is a broken path or lies inside one."""
+        return any(path[:k] in self.paths for k in range(1, len(path) + 1))
+
+    def holds_back(self, hit: Hit) -> bool:
+        """True if a schema finding stands on a field the hit rests on (see ``Hit.reads``).
+
+        Without ``reads``: on the hit's value, inside it, or just below it.
+        """
+        if hit.reads is None:
+            return hit.at is not None and (self._inside(hit.at) or hit.at in self.near)
+        return any(self._inside(r) or r in self.prefixes for r in hit.reads)
 
 
 def check_record(
@@ -93,7 +101,7 @@ def check_record(
     ignored = record.data.get("ignore")
     file_ignore = {x for x in ignored if isinstance(x, str)} if isinstance(ignored, list) else set()
     findings: list[Finding | None] = []
-    broken: set[Path_] = set()
+    broken = _Broken()
     if "schema" not in file_ignore:
         for node_path, _at_key, message in schema_problems(record.data):
             broken.add(node_path)
@@ -113,7 +121,7 @@ def check_record(
         if rule.applies == WAIT and withdrawn:
             continue
         for hit in rule.check(ctx):
-            if _held_back(hit, broken):
+            if broken.holds_back(hit):
                 continue
             line, col = _locate(record, hit)
             findings.append(make(rule.id, line, col, hit.message, hit.due, hit.severity))

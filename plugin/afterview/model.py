@@ -6,6 +6,7 @@ reports it, and findings that would point at it are held back (see checker).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
 from typing import Any
@@ -51,8 +52,8 @@ def _texts(v: Any) -> list[str]:
 
 
 def normalize_name(name: str) -> str:
-    """Names compare ignoring case and surrounding or repeated spaces."""
-    return " ".join(name.split()).casefold()
+    """Names compare ignoring case, Unicode composition and surrounding or repeated spaces."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
 
 
 @dataclass

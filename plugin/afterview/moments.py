@@ -18,10 +18,15 @@ _DATETIME = re.compile(
 )
 
 
+# Years outside this range are refused: no interview falls there, and deadline
+# arithmetic near year 1 or 9999 would leave the range Python's dates can hold.
+MIN_YEAR, MAX_YEAR = 1900, 2999
+
+
 def parse_date(text: str) -> date | None:
     """Return the calendar date written as YYYY-MM-DD, or None if it is not one."""
     m = _DATE.match(text)
-    if not m:
+    if not m or not MIN_YEAR <= int(m[1]) <= MAX_YEAR:
         return None
     try:
         return date(int(m[1]), int(m[2]), int(m[3]))
@@ -43,7 +48,7 @@ def _offset(text: str) -> tzinfo | None:
 def parse_datetime(text: str, tz: tzinfo) -> datetime | None:
     """Return the aware date-time written in text (local times read in tz), or None."""
     m = _DATETIME.match(text)
-    if not m:
+    if not m or not MIN_YEAR <= int(m[1]) <= MAX_YEAR:
         return None
     fraction = (m[7] or "0")[:6].ljust(6, "0")
     try:

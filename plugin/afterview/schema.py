@@ -11,7 +11,7 @@ from typing import Any
 
 from afterview.fastschema import is_valid
 from afterview.loader import Path_
-from afterview.moments import is_date, is_datetime
+from afterview.moments import MAX_YEAR, MIN_YEAR, is_date, is_datetime
 
 SCHEMA_NAME = "interview.schema.json"
 
@@ -73,8 +73,10 @@ _TYPES = {
     "array": "a list",
     "object": "a mapping of keys",
 }
+_YEARS = f" (years {MIN_YEAR} to {MAX_YEAR})"
 _MOMENT = (
-    "a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDTHH:MM, optional :SS and offset such as -05:00)"
+    "a date (YYYY-MM-DD) or a date-time (YYYY-MM-DDTHH:MM, optional :SS and offset such as"
+    f" -05:00){_YEARS}"
 )
 
 
@@ -94,7 +96,7 @@ def _expected(error: Any) -> str:
         return f"expected {s['const']}; got {_describe(inst)}"
     if v == "format":
         if s.get("format") == "date":
-            return f"expected a real calendar date YYYY-MM-DD; got {_describe(inst)}"
+            return f"expected a real calendar date YYYY-MM-DD{_YEARS}; got {_describe(inst)}"
         return f"expected {_MOMENT}; got {_describe(inst)}"
     if v in ("minimum", "maximum"):
         low, high = s.get("minimum", 1), s.get("maximum", "any")

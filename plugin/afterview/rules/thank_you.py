@@ -131,6 +131,9 @@ def thank_you_late(ctx: Context) -> Iterator[Hit]:
             )
 
 
+SUGGEST_AT_MOST = 20  # unknown recipients per record that get a closest-name suggestion
+
+
 @rule("thank-you-recipient-unknown", "warning", "record", WAIT)
 def thank_you_recipient_unknown(ctx: Context) -> Iterator[Hit]:
     """A thank-you note is addressed to someone who is not a recorded interviewer.
@@ -166,15 +169,18 @@ def thank_you_recipient_unknown(ctx: Context) -> Iterator[Hit]:
     names = {normalize_name(p.name): p.name for p in iv.named_interviewers}
     if not names:
         return
-    keys = [k[:200] for k in names]
+    by_key = {k[:200]: v for k, v in names.items()}  # compared on at most 200 characters
+    suggestions = 0
     for note in iv.thank_you:
         if note.to is None or normalize_name(note.to) in names:
             continue
-        close = difflib.get_close_matches(normalize_name(note.to)[:200], keys, n=1, cutoff=0.6)
         hint = ""
-        if close:
-            full = next(v for k, v in names.items() if k[:200] == close[0])
-            hint = f" Did you mean {q(full)}?"
+        if suggestions < SUGGEST_AT_MOST:  # each suggestion compares with every name
+            suggestions += 1
+            key = normalize_name(note.to)[:200]
+            close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=0.6)
+            if close:
+                hint = f" Did you mean {q(by_key[close[0]])}?"
         yield Hit(
             note.path,
             f"The thank-you note is addressed to {q(note.to)},"
