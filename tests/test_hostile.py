@@ -589,11 +589,11 @@ def test_extreme_years(old: str, new: str) -> None:
 
 @pytest.mark.xfail(
     reason="rules/thank_you.py: difflib per note against every interviewer is quadratic;"
-    " 400 interviewers and 400 notes take seconds (reported)",
+    " 1,000 interviewers and 1,000 notes (a 63 KB file) take about 3 s (reported)",
     strict=True,
 )
 def test_many_interviewers_and_notes_within_the_bound() -> None:
-    n = 400
+    n = 1000
     people = "".join(f"  - name: Nadia Person{i}\n    title: t\n" for i in range(n))
     notes = "".join(f"  - to: Nadja Persom{i}\n" for i in range(n))
     text = record_with(
@@ -603,13 +603,9 @@ def test_many_interviewers_and_notes_within_the_bound() -> None:
     bounded(lambda: pipeline("many.yaml", text.encode()))
 
 
-@pytest.mark.xfail(
-    reason="checker._related is quadratic in schema findings: 1,500 unknown keys take"
-    " seconds (reported)",
-    strict=True,
-)
 def test_many_schema_findings_within_the_bound() -> None:
-    text = BASE.replace("closing:", "".join(f"  - nme{i}: x\n" for i in range(1500)) + "closing:")
+    """2,000 misspelt keys: a schema finding each, and the rules' hits held back fast."""
+    text = BASE.replace("closing:", "".join(f"  - nme{i}: x\n" for i in range(2000)) + "closing:")
     bounded(lambda: pipeline("keys.yaml", text.encode()))
 
 

@@ -99,6 +99,7 @@ _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(nan|NaN|NAN)$")
+_NUMBER_START = frozenset("0123456789+-.")  # how every number pattern above starts
 _STR_TAGS = {"tag:yaml.org,2002:str", "!"}
 
 
@@ -110,7 +111,7 @@ def resolve_plain(value: str) -> Any:
         return True
     if value in _FALSE:
         return False
-    if len(value) <= 40:
+    if len(value) <= 40 and value[0] in _NUMBER_START:  # words skip the regexes
         if _INT.match(value):
             return int(value)
         if _OCT.match(value):

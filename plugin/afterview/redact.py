@@ -20,7 +20,32 @@ from afterview.checker import FileResult
 from afterview.findings import Finding
 from afterview.loader import Record
 from afterview.model import Interview, Person
+from afterview.moments import Moment
 
+# Fields that hold fixed words, dates or ids rather than free text: never scrubbed,
+# so that redaction cannot turn `status: offer` or a date into something else.
+KEEP = frozenset(
+    {
+        "path",
+        "status",
+        "decision",
+        "by",
+        "channel",
+        "format",
+        "ignore",
+        "version",
+        "when",
+        "sent",
+        "date",
+        "done",
+        "written",
+        "expected_contact",
+        "due",
+        "decision_due",
+        "duration",
+        "round",
+    }
+)
 EMAIL_WITHHELD = "(email withheld)"
 PHONE_WITHHELD = "(phone withheld)"
 
@@ -77,7 +102,7 @@ class Scrubber:
         if isinstance(value, list):
             return [self.data(v) for v in value]
         if isinstance(value, dict):
-            return {k: self.data(v) for k, v in value.items()}
+            return {k: v if k in KEEP else self.data(v) for k, v in value.items()}
         return value
 
     def obj(self, value: Any) -> Any:
@@ -88,7 +113,7 @@ class Scrubber:
             return [self.obj(v) for v in value]
         if isinstance(value, tuple):
             return tuple(self.obj(v) for v in value)
-        if isinstance(value, frozenset):
+        if isinstance(value, (frozenset, Moment)):
             return value
         if isinstance(value, Record):
             return Record(self.data(value.data), dict(value.marks), dict(value.key_marks))
@@ -96,7 +121,7 @@ class Scrubber:
             changes = {
                 f.name: self.obj(getattr(value, f.name))
                 for f in dataclasses.fields(value)
-                if f.init and f.name != "path"
+                if f.init and f.name not in KEEP
             }
             return dataclasses.replace(value, **changes)
         return value
