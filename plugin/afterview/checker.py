@@ -56,8 +56,10 @@ class _Broken:
         self.paths: set[Path_] = set()  # non-empty paths with a finding
         self.prefixes: set[Path_] = set()  # every non-empty prefix of those
         self.near: set[Path_] = set()  # those paths and their parents
+        self._memo: dict[Path_, bool] = {}
 
     def add(self, path: Path_) -> None:
+        self._memo.clear()
         if not path:
             return  # a finding about the whole record holds nothing back
         self.paths.add(path)
@@ -73,9 +75,18 @@ class _Broken:
 
         Without ``reads``: on the hit's value, inside it, or just below it.
         """
+        if not self.paths:
+            return False
         if hit.reads is None:
             return hit.at is not None and (self._inside(hit.at) or hit.at in self.near)
-        return any(self._inside(r) or r in self.prefixes for r in hit.reads)
+        return any(self._read_broken(r) for r in hit.reads)
+
+    def _read_broken(self, path: Path_) -> bool:
+        """A finding on, inside or around a field read; remembered, as hits share reads."""
+        known = self._memo.get(path)
+        if known is None:
+            known = self._memo[path] = self._inside(path) or path in self.prefixes
+        return known
 
 
 def check_record(

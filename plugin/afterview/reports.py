@@ -30,8 +30,17 @@ def summary(findings: list[Finding], files: int) -> str:
     )
 
 
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
 def _one_line(text: str) -> str:
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+    """Text safe for one terminal line: control, line-separator and bidi characters escaped."""
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() or ch == " " else _ESCAPES.get(ch, f"\\u{ord(ch):04x}")
+        for ch in text
+    )
 
 
 def text(findings: list[Finding], files: int, *, color: bool = False, quiet: bool = False) -> str:
@@ -44,7 +53,8 @@ def text(findings: list[Finding], files: int, *, color: bool = False, quiet: boo
             if color:
                 sev = click.style(sev, fg=_COLORS[f.severity], bold=True)
             rule = click.style(f.rule, dim=True) if color else f.rule
-            lines.append(f"{f.path}:{f.line}:{f.column}: {sev} {rule} {_one_line(f.message)}")
+            path, message = _one_line(f.path), _one_line(f.message)
+            lines.append(f"{path}:{f.line}:{f.column}: {sev} {rule} {message}")
     lines.append(summary(findings, files))
     return "\n".join(lines) + "\n"
 

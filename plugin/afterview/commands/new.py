@@ -136,7 +136,7 @@ def _one_line(value: str | None, option: str) -> str | None:
     value = value.strip()
     if not value:
         raise click.BadParameter("must not be empty", param_hint=option)
-    if any(unicodedata.category(c) == "Cc" for c in value):
+    if any(unicodedata.category(c) in ("Cc", "Zl", "Zp") or c == "\x85" for c in value):
         raise click.BadParameter("must be one line of text", param_hint=option)
     return value
 

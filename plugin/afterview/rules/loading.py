@@ -16,8 +16,10 @@ def yaml_syntax() -> None:
     also refuses, with a clear message, a file over the size limit (1 MiB),
     values nested more than 50 levels deep, aliases that would expand into
     more than 20,000 values, any tag that would build an object
-    (`!!python/object`, `!!binary`, `!custom`), and tab characters used for
-    indentation.
+    (`!!python/object`, `!!binary`, `!custom`), tab characters used for
+    indentation, and control characters (NUL, ESC, and the line separators
+    U+0085, U+2028 and U+2029, which editors and YAML count differently, so
+    every later line number would be off).
 
     ## Why it matters
 

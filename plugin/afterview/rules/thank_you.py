@@ -171,6 +171,7 @@ def thank_you_recipient_unknown(ctx: Context) -> Iterator[Hit]:
         return
     by_key = {k[:200]: v for k, v in names.items()}  # compared on at most 200 characters
     suggestions = 0
+    names_read = each(ctx, "interviewers", "name")
     for note in iv.thank_you:
         if note.to is None or normalize_name(note.to) in names:
             continue
@@ -185,5 +186,5 @@ def thank_you_recipient_unknown(ctx: Context) -> Iterator[Hit]:
             note.path,
             f"The thank-you note is addressed to {q(note.to)},"
             f" who is not a recorded interviewer.{hint}",
-            reads=((*note.path, "to"), *each(ctx, "interviewers", "name")),
+            reads=((*note.path, "to"), *names_read),
         )
