@@ -281,6 +281,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--data", type=Path, help="where generated records and sites go (default benchmarks/data)"
     )
+    parser.add_argument(
+        "--write-readme",
+        action="store_true",
+        help="also publish the tables in benchmarks/README.md (between its results markers)",
+    )
     args = parser.parse_args(argv)
     global DATA
     DATA = (args.data or DATA).resolve()
@@ -419,52 +424,71 @@ def main(argv: list[str] | None = None) -> int:
         f"not available: {site_missing}" if site_missing else "",
     )
 
+    report: list[str] = []
+
+    def out(text: str = "") -> None:
+        print(text)
+        report.append(text)
+
     info = machine()
-    print("## Afterview benchmarks\n")
-    print(
-        f"Machine: {info['nproc']} CPUs, {info['cpu']}; Python {platform.python_version()};"
+    out("## Afterview benchmarks\n")
+    out(
+        f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}."
+        f" Machine: {info['nproc']} CPUs, {info['cpu']}; Python {platform.python_version()};"
         f" {'hyperfine ' + _version(hyperfine) if hyperfine else 'subprocess timer'};"
         f" {runs} runs × {passes} passes per command, medians"
         f"{'; SMOKE MODE: one run, no targets' if smoke else ''}.\n"
     )
-    print("### Medians\n")
-    print("| command | runs | median | min | max |")
-    print("|---|---:|---:|---:|---:|")
+    out("### Medians\n")
+    out("| command | runs | median | min | max |")
+    out("|---|---:|---:|---:|---:|")
     every = group_main + group_start + [scaling[n] for n in other]
     every += [t for t in (t_site, t_site_base) if t]
     for t in every:
-        print(
+        out(
             f"| {t.name} | {len(t.times)} | {fmt_time(t.median)} | {fmt_time(min(t.times))}"
             f" | {fmt_time(max(t.times))} |"
         )
-    print("\n### Ratios\n")
-    print("| ratio | medians | ratio | target | status |")
-    print("|---|---:|---:|---:|---|")
+    out("\n### Ratios\n")
+    out("| ratio | medians | ratio | target | status |")
+    out("|---|---:|---:|---:|---|")
     for row in rows:
-        print("| " + " | ".join(row) + " |")
-    print("\n### Scaling of `afterview check`\n")
-    print("| records | median | per record | per record after start-up |")
-    print("|---:|---:|---:|---:|")
+        out("| " + " | ".join(row) + " |")
+    out("\n### Scaling of `afterview check`\n")
+    out("| records | median | per record | per record after start-up |")
+    out("|---:|---:|---:|---:|")
     for n in sorted(scaling):
         t = scaling[n].median
         marginal = (t - t_one.median) / (n - 1) if n > 1 else float("nan")
-        print(f"| {n:,} | {fmt_time(t)} | {t / n * 1000:.2f} ms | {marginal * 1000:.2f} ms |")
+        out(f"| {n:,} | {fmt_time(t)} | {t / n * 1000:.2f} ms | {marginal * 1000:.2f} ms |")
     rss_ok = rss <= 250
     mem_status = "ok" if rss_ok else "MISSED"
     if smoke:
         mem_status = "(smoke: not enforced)"
     elif not rss_ok:
         missed.append("peak memory")
-    print(
+    out(
         f"\nPeak memory (max RSS) of `check` on {n_mem:,} records: {rss:.0f} MB"
         f" (target ≤ 250 MB: {mem_status})."
     )
     for note in notes:
-        print(f"\nNote: {note}")
+        out(f"\nNote: {note}")
     if missed:
-        print(f"\nShort of target: {', '.join(missed)}.")
-        return 1
-    return 0
+        out(f"\nShort of target: {', '.join(missed)}.")
+    if args.write_readme:
+        write_readme("\n".join(report))
+    return 1 if missed else 0
+
+
+def write_readme(report: str) -> None:
+    """Put the report between the results markers of benchmarks/README.md."""
+    readme = HERE / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    start, end = "<!-- results:start -->\n", "<!-- results:end -->"
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    body = report.replace("## Afterview benchmarks\n", "").strip()
+    readme.write_text(f"{head}{start}\n{body}\n\n{end}{tail}", encoding="utf-8")
 
 
 def _version(tool: str) -> str:

@@ -108,8 +108,12 @@ def tel(phone: str) -> str:
 
 
 def rel(from_page: str, to_page: str) -> str:
-    """The relative Markdown link from one page's source path to another's."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    """The relative Markdown link from one page's source path to another's.
+
+    Percent-encoded: a page's path comes from a record's file name, which must
+    not end the link or give it a scheme (``x) [y](javascript:alert(1).yaml``).
+    """
+    return quote(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."), safe="/")
 
 
 def cell(text: str) -> str:
