@@ -73,7 +73,9 @@ def test_no_command_and_no_build_touches_the_network(tmp_path: Path) -> None:
         [str(bin_dir / "mkdocs"), "build", "--strict"],
     ]
     for args in runs:
-        result = subprocess.run(args, cwd=book, env=env, capture_output=True, text=True, timeout=300)
+        result = subprocess.run(
+            args, cwd=book, env=env, capture_output=True, text=True, timeout=300
+        )
         assert result.returncode == 0, (args, result.stdout[-2000:], result.stderr[-2000:])
     assert not mark.exists(), mark.read_text()
     # the hook was really in place: a connection attempt is refused and noted
