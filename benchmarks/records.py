@@ -21,16 +21,7 @@ from pathlib import Path
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone(timedelta(hours=-5)))
 NOW_TEXT = NOW.isoformat()
 
-STAGES = (
-    "upcoming",
-    "awaiting thank-you",
-    "waiting",
-    "follow-up due",
-    "offer",
-    "rejected",
-    "withdrawn",
-    "ghosted",
-)
+from afterview.deadlines import STAGES  # noqa: E402  (the one list of stages)
 
 _SYLLABLES = "bel cor dan fel gar hol jun kel lor mar nor pel quin ros sal tor vel wyn zar".split()
 _FIRST = (

@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
@@ -107,6 +108,7 @@ def tel(phone: str) -> str:
     return link(esc(phone), "tel:" + digits) if digits.strip("+") else esc(phone)
 
 
+@lru_cache(maxsize=8192)  # pages link to the same checks and records again and again
 def rel(from_page: str, to_page: str) -> str:
     """The relative Markdown link from one page's source path to another's.
 
