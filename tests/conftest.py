@@ -8,7 +8,7 @@ read off the test itself.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -114,3 +114,19 @@ def write(folder: Path, name: str, text: str | bytes) -> Path:
     else:
         path.write_text(yaml_text(text), encoding="utf-8")
     return path
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    """Headless Debian Chromium driven by Playwright (see test_browser for the flags)."""
+    from test_browser import ARGS, CHROMIUM, _require_browser
+
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()

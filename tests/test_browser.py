@@ -64,19 +64,6 @@ def _serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            yield b
-        finally:
-            b.close()
-
-
-@pytest.fixture(scope="module")
 def sample_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     _require_browser()
     site = tmp_path_factory.mktemp("browser") / "site"

@@ -25,9 +25,9 @@ import yaml
 
 from fixtures.site.helpers import REPO, build, make_site
 
-# The browser tests' launch flags, availability check (skip, or fail under CI=true),
+# The browser tests' availability check (skip, or fail under CI=true),
 # local server and page watcher (dialogs, script errors, requests off the site).
-from test_browser import ARGS, CHROMIUM, Watch, _require_browser, _serve
+from test_browser import Watch, _require_browser, _serve
 
 SCHEMA = REPO / "schemas" / "interview.schema.json"
 ITEM = "[]"  # a path step into an array's items
@@ -572,19 +572,6 @@ LIVE_CHECK = """(scope) => {
   }
   return bad;
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    _require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 @pytest.fixture(scope="module")
