@@ -91,6 +91,16 @@ now_option = click.option(
     " (playbook time zone) or 2026-11-25 (its 00:00). Also AFTERVIEW_NOW.",
 )
 
+# Every command takes --now (cli.md); these commands do not depend on the time,
+# so the value is checked and otherwise unused.
+now_accepted = click.option(
+    "--now",
+    type=NowType(),
+    envvar="AFTERVIEW_NOW",
+    expose_value=False,
+    help="Accepted like every command's --now; this command does not depend on the time.",
+)
+
 
 def fail(message: str) -> None:
     """Print an error to standard error and exit with status 2."""

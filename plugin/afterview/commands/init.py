@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import click
 
-from afterview.cli import fail
+from afterview.cli import fail, now_accepted
 
 
 @click.command("init")
+@now_accepted
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.option(
     "--timezone",

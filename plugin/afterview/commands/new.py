@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from afterview.cli import display_path, fail
+from afterview.cli import display_path, fail, now_accepted
 
 TEMPLATE = "record.yaml.tmpl"
 _ASCII = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe",
@@ -157,6 +157,7 @@ def _when(value: str | None, tz: Any, option: str = "--when") -> str | None:
 
 
 @click.command("new")
+@now_accepted
 @click.option("--company", help="The company (asked at a terminal when left out).")
 @click.option("--role", help="The position (asked at a terminal when left out).")
 @click.option(

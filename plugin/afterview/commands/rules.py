@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from afterview.cli import fail
+from afterview.cli import fail, now_accepted
 
 if TYPE_CHECKING:
     from afterview.rules.base import Rule
@@ -46,6 +46,7 @@ def _complete_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -
 
 
 @click.command("rules")
+@now_accepted
 @click.argument("rule_id", required=False, metavar="[ID]", shell_complete=_complete_ids)
 def command(rule_id: str | None) -> None:
     """List the rules, or explain one.
