@@ -258,13 +258,14 @@ def test_json_has_the_documented_shape(playbook: Path) -> None:
     ("given", "echoed"),
     [
         ("2026-11-25T12:00:00-05:00", "2026-11-25T12:00:00-05:00"),
-        ("2026-11-25T17:00:00Z", "2026-11-25T12:00:00-05:00"),
+        ("2026-11-25T17:00:00Z", "2026-11-25T17:00:00+00:00"),  # the offset given is kept
         ("2026-11-25T12:00", "2026-11-25T12:00:00-05:00"),
         ("2026-11-25", "2026-11-25T00:00:00-05:00"),
         ("2026-07-01T12:00", "2026-07-01T12:00:00-04:00"),
     ],
 )
 def test_json_echoes_now_with_its_offset(playbook: Path, given: str, echoed: str) -> None:
+    """An offset given is kept; a local time or a date is read in the playbook's zone."""
     write(playbook, "a.yaml", CLEAN)
     doc = json.loads(run("a.yaml", "--now", given, "--format", "json").stdout)
     assert doc["now"] == echoed

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from xml.etree import ElementTree as ET
 
 from afterview.findings import Finding
@@ -59,9 +58,10 @@ def text(findings: list[Finding], files: int, *, color: bool = False, quiet: boo
     return "\n".join(lines) + "\n"
 
 
-def as_json(findings: list[Finding], files: int, now: datetime) -> str:
+def as_json(findings: list[Finding], files: int, now: str) -> str:
+    """The stable JSON report of cli.md; ``now`` as ISO 8601 text."""
     doc = {
-        "now": now.isoformat(),
+        "now": now,
         "files": files,
         "counts": counts(findings),
         "findings": [f.as_json() for f in findings],

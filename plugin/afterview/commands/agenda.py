@@ -57,7 +57,7 @@ def command(paths: tuple[str, ...], days: int, fmt: str, now: str | None) -> Non
     clock, loaded = for_command(paths, now)
     items = agenda(loaded.interviews, clock, days)
     if fmt == "json":
-        doc = {"now": clock.now.isoformat(), "items": [i.as_json() for i in items]}
+        doc = {"now": clock.echo, "items": [i.as_json() for i in items]}
         click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
     elif fmt == "ics":
         from afterview.calendar import calendar_ics

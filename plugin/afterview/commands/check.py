@@ -77,7 +77,7 @@ def command(
     findings = run.findings
     files = len(run.results)
     if fmt == "json":
-        out = reports.as_json(findings, files, clock.now)
+        out = reports.as_json(findings, files, clock.echo)
     elif fmt == "github":
         out = reports.github(findings, files)
     elif fmt == "junit":
