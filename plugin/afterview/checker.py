@@ -114,7 +114,7 @@ def check_record(
     findings: list[Finding | None] = []
     broken = _Broken()
     if "schema" not in file_ignore:
-        for node_path, _at_key, message in schema_problems(record.data):
+        for node_path, message in schema_problems(record.data):
             broken.add(node_path)
             line, col = record.mark(node_path)
             findings.append(make("schema", line, col, message))

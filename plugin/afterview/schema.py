@@ -115,11 +115,11 @@ def _expected(error: Any) -> str:
     return error.message
 
 
-def schema_problems(data: dict) -> list[tuple[Path_, bool, str]]:
-    """Every violation as (path of the offending node, at-key?, message)."""
+def schema_problems(data: dict) -> list[tuple[Path_, str]]:
+    """Every violation as (path of the offending node, message)."""
     if is_valid(data):  # fast yes/no check; jsonschema words the problems
         return []
-    problems: list[tuple[Path_, bool, str]] = []
+    problems: list[tuple[Path_, str]] = []
     missing_seen: set[tuple[Path_, str]] = set()  # jsonschema reports each missing field once
     for error in validator().iter_errors(data):
         path: Path_ = tuple(error.absolute_path)
@@ -129,7 +129,7 @@ def schema_problems(data: dict) -> list[tuple[Path_, bool, str]]:
             for name in missing:
                 if (path, name) not in missing_seen:
                     missing_seen.add((path, name))
-                    problems.append((path, False, f"{where}: missing required field '{name}'"))
+                    problems.append((path, f"{where}: missing required field '{name}'"))
         elif error.validator == "additionalProperties":
             known = list(error.schema.get("properties", {}))
             for key in error.instance:
@@ -140,11 +140,10 @@ def schema_problems(data: dict) -> list[tuple[Path_, bool, str]]:
                 problems.append(
                     (
                         path,
-                        False,
                         f"{where}: unknown field '{str(key)[:60]}'{hint};"
                         f" expected one of {', '.join(known)}",
                     )
                 )
         else:
-            problems.append((path, False, f"{where}: {_expected(error)}"))
+            problems.append((path, f"{where}: {_expected(error)}"))
     return problems
