@@ -6,6 +6,7 @@ fail instead, since .ci/run installs the browser.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -56,11 +57,17 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def _serve(folder: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+@contextlib.contextmanager
+def _serve(folder: Path) -> Iterator[str]:
+    """Serve folder on a free localhost port for the duration; yields its URL."""
     handler = functools.partial(_Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="module")
@@ -69,12 +76,8 @@ def sample_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("browser") / "site"
     proc = build(REPO / "mkdocs.yml", site, strict=True)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    server, url = _serve(site)
-    try:
+    with _serve(site) as url:
         yield url
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 class Watch:
@@ -199,12 +202,8 @@ def xss_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = make_site(tmp_path_factory.mktemp("xss-browser"), FIXTURES / "xss" / "interviews")
     proc = build(root / "mkdocs.yml", root / "site")
     assert proc.returncode == 0, proc.stderr[-3000:]
-    server, url = _serve(root / "site")
-    try:
+    with _serve(root / "site") as url:
         yield url
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_hostile_record_runs_no_script(browser, xss_url: str) -> None:

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from afterview.fastschema import compile_schema, is_valid
 from afterview.loader import Record, load_text
 from afterview.schema import load_schema, schema_problems, validator
+from conftest import SPEC_EXAMPLE
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = load_schema()
@@ -280,77 +281,6 @@ def test_every_schema_node_agrees(name: str, node: dict) -> None:
 
 # --- real records -------------------------------------------------------------------------
 
-SPEC_EXAMPLE = b"""\
-# yaml-language-server: $schema=../../schemas/interview.schema.json
-version: 1
-company: Northwind Traders
-role: Senior Data Engineer
-when: 2026-11-18T14:00:00-05:00
-duration: 60
-format: onsite
-location: 12 Harbor St, Boston
-round: 2
-interviewers:
-  - name: Dana Whitfield
-    title: Director of Data Platform
-    email: dana.whitfield@northwind.example
-    phone: "+1 617 555 0134"
-    business_card: true
-    spelling_confirmed: true
-  - name: Lee Park
-    title: Staff Engineer
-closing:
-  expected_contact: 2026-11-25
-  contact_method: phone
-  contact_person: Dana Whitfield
-  asked_next_steps: true
-  next_steps:
-    - action: Send the architecture write-up
-      due: 2026-11-20
-      done: 2026-11-19
-  thanked_staff: true
-thank_you:
-  - to: Dana Whitfield
-    sent: 2026-11-18T19:30:00-05:00
-    channel: email
-  - to: Lee Park
-    sent: 2026-11-19
-    channel: handwritten
-    text: |
-      ...
-reflection:
-  written: 2026-11-19
-  went_well:
-    - Walked through the pipeline redesign clearly
-  to_improve:
-    - Have a crisper answer on streaming back-pressure
-follow_ups:
-  - date: 2026-11-26
-    by: me
-    channel: phone
-    spoke_with: Dana Whitfield
-    decision_made: false
-    still_considered: true
-    offered_more_info: true
-    offered_second_interview: true
-    notes: Decision expected next week.
-outcome:
-  status: offer
-  date: 2026-12-01
-  thanked: true
-  pay: "$165,000 base + 10% bonus"
-  schedule: Hybrid, Tue-Thu in office
-  benefits: Health, dental, 401(k) 5% match, 20 days PTO
-  decision: pending
-  decision_due: 2026-12-04
-  asked_why: true
-  feedback: Wanted more streaming experience.
-  asked_referrals: true
-  referrals:
-    - "Contoso data team (contact: Ana Ruiz)"
-ignore: [staff-not-thanked]
-notes: Free text.
-"""
 
 
 def _data(raw: bytes) -> dict:

@@ -577,12 +577,8 @@ LIVE_CHECK = """(scope) => {
 @pytest.fixture(scope="module")
 def site_url(site: Path) -> Iterator[str]:
     _require_browser()
-    server, url = _serve(site)
-    try:
+    with _serve(site) as url:
         yield url
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_no_payload_runs_in_a_browser(browser, site: Path, site_url: str) -> None:
