@@ -12,7 +12,7 @@ from icalendar import Calendar
 from afterview.agenda import Item, agenda
 from afterview.calendar import calendar_ics
 from afterview.deadlines import Clock
-from afterview.records import load_interviews
+from afterview.records import read_records
 from afterview.settings import Settings
 
 NY = ZoneInfo("America/New_York")
@@ -140,7 +140,7 @@ def test_sample_records(when: str) -> None:
     settings = Settings(timezone_name="America/New_York")
     now = datetime.fromisoformat(when)
     clock = Clock.at(now, settings)
-    loaded = load_interviews([str(REPO / "content" / "interviews")], clock.tz)
+    loaded = read_records([str(REPO / "content" / "interviews")], clock)
     items = agenda(loaded.interviews, clock, None)
     evs = events(calendar_ics(items, clock.now))
     assert len(evs) == sum(1 for i in items if i.due is not None)

@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import UTC, datetime
-from typing import Any
+from datetime import UTC
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from afterview import __version__
+
+if TYPE_CHECKING:
+    from afterview.checker import Selection
+    from afterview.clock import Clock
+    from afterview.records import Records
+    from afterview.settings import Settings
 
 COMMANDS = {
     "check": "Validate records and run every rule; print findings.",
@@ -102,26 +108,61 @@ now_accepted = click.option(
 )
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     """Print an error to standard error and exit with status 2."""
     click.echo(f"afterview: {message}", err=True)
     sys.exit(2)
 
 
-def load_context(now_text: str | None) -> tuple[Any, Any]:
+def load_context(now_text: str | None) -> tuple[Settings, Clock]:
     """The settings and the Clock for a command, or exit 2 on invalid settings."""
-    from afterview.deadlines import Clock
-    from afterview.moments import parse_now
+    from afterview.clock import NowError, clock_for
     from afterview.rules import RULES
     from afterview.settings import SettingsError, load_settings
 
     try:
         settings = load_settings(known_rules=frozenset(RULES))
-    except SettingsError as e:
-        fail(f"invalid settings: {e}")
-    tz = settings.tz
-    now = parse_now(now_text, tz) if now_text else datetime.now(tz)
-    return settings, Clock.at(now, settings)
+        return settings, clock_for(settings, now_text)
+    except (SettingsError, NowError) as e:
+        fail(f"invalid settings: {e}" if isinstance(e, SettingsError) else str(e))
+
+
+def records_for_command(
+    paths: tuple[str, ...],
+    now_text: str | None,
+    selection: Selection | None = None,
+    keep_interviews: bool = True,
+) -> tuple[Clock, Records]:
+    """The clock and the checked records of a command's PATHS (default: the interviews folder).
+
+    Exits with status 2 on invalid settings or when no record file is found;
+    paths that could not be used are left in ``Records.problems`` for
+    ``finish`` to report.
+    """
+    from afterview.checker import EVERYTHING
+    from afterview.records import read_records
+
+    settings, clock = load_context(now_text)
+    targets = list(paths) or [display_path(settings.interviews)]
+    records = read_records(targets, clock, selection or EVERYTHING, keep_interviews)
+    if not records.files and not records.problems:
+        fail(f"no record found in {', '.join(targets)} (looked for *.yaml and *.yml)")
+    return clock, records
+
+
+def name_skipped(records: Records) -> None:
+    """Name on standard error the records that did not load (for commands other than check)."""
+    for r in records.skipped:
+        for f in r.findings:
+            where = f"{f.path}:{f.line}:{f.column}"
+            click.echo(f"{where}: {f.message} (record skipped; see `afterview check`)", err=True)
+
+
+def finish(records: Records, status: int = 0) -> NoReturn:
+    """Name the paths that could not be used; exit 2 if any, else with status."""
+    for problem in records.problems:
+        click.echo(f"afterview: {problem}", err=True)
+    sys.exit(2 if records.problems else status)
 
 
 def display_path(path: Any) -> str:

@@ -16,42 +16,11 @@ agenda and the site:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import datetime, timedelta
 
+from afterview.clock import Clock
 from afterview.model import FollowUp, Interview, normalize_name
-from afterview.moments import Moment, add_days, add_hours, end_of_day, start_of_day
-from afterview.settings import Settings
-
-
-@dataclass(frozen=True)
-class Clock:
-    """The reference time and the settings every computation reads.
-
-    ``now`` is in the playbook's zone; ``stated`` is the same instant with the
-    offset the user wrote (what JSON output echoes as "now").
-    """
-
-    now: datetime
-    settings: Settings
-    tz: tzinfo
-    stated: datetime | None = None
-
-    @classmethod
-    def at(cls, now: datetime, settings: Settings) -> Clock:
-        tz = settings.tz
-        stated = now if now.tzinfo else now.replace(tzinfo=tz)
-        return cls(stated.astimezone(tz), settings, tz, stated)
-
-    @property
-    def echo(self) -> str:
-        """now as ISO 8601, in the offset it was given with."""
-        return (self.stated or self.now).isoformat()
-
-    def day_end(self, day: date) -> datetime:
-        return end_of_day(day, self.tz)
-
-    def in_zone(self, dt: datetime) -> datetime:
-        return dt.astimezone(self.tz)
+from afterview.moments import Moment, add_days, add_hours, start_of_day
 
 
 @dataclass(frozen=True)

@@ -5,18 +5,17 @@ from __future__ import annotations
 import json
 import textwrap
 import unicodedata
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 import click
 
-from afterview.cli import now_option
+from afterview.cli import finish, name_skipped, now_option, records_for_command
 
 if TYPE_CHECKING:
     from afterview.agenda import Item
 
 WIDTH = 80
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 @click.command("agenda")
@@ -52,10 +51,9 @@ def command(paths: tuple[str, ...], days: int, fmt: str, now: str | None) -> Non
       afterview agenda --format ics > agenda.ics
     """
     from afterview.agenda import agenda
-    from afterview.records import for_command, report_and_exit
 
-    clock, loaded = for_command(paths, now)
-    items = agenda(loaded.interviews, clock, days)
+    clock, records = records_for_command(paths, now)
+    items = agenda(records.interviews, clock, days)
     if fmt == "json":
         doc = {"now": clock.echo, "items": [i.as_json() for i in items]}
         click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
@@ -65,26 +63,14 @@ def command(paths: tuple[str, ...], days: int, fmt: str, now: str | None) -> Non
         click.echo(calendar_ics(items, clock.now), nl=False)  # bytes: written as they are
     else:
         click.echo(render_text(items, clock.now, days), nl=False)
-    report_and_exit(loaded)
+    name_skipped(records)
+    finish(records)
 
 
 def clean(text: str) -> str:
     """User text on one line, without control characters a terminal would obey."""
     text = " ".join(text.split())
     return "".join("?" if unicodedata.category(c) == "Cc" else c for c in text)
-
-
-def _moment(dt: datetime) -> str:
-    return f"{_DAYS[dt.weekday()]} {dt:%Y-%m-%d %H:%M}"
-
-
-def _span(delta: timedelta) -> str:
-    minutes = int(delta.total_seconds() // 60)
-    for size, unit in ((1440, "day"), (60, "hour"), (1, "minute")):
-        if minutes >= size:
-            n = minutes // size
-            return f"{n} {unit}{'' if n == 1 else 's'}"
-    return "less than a minute"
 
 
 def _path(path: str, width: int) -> str:
@@ -94,13 +80,13 @@ def _path(path: str, width: int) -> str:
 
 
 def _block(item: Item, now: datetime) -> list[str]:
+    from afterview.wording import moment, relative
+
     indent = "  "
     if item.due is None:
         first = f"* no due date  {item.action}"
     else:
-        due = item.due.astimezone(now.tzinfo)
-        when = f"OVERDUE by {_span(now - due)}" if item.overdue else f"in {_span(due - now)}"
-        first = f"* {_moment(due)}  {item.action}, {when}"
+        first = f"* {moment(item.due, now.tzinfo)}  {item.action}, {relative(item.due, now)}"
     wrap = textwrap.TextWrapper(
         width=WIDTH, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
     )
@@ -113,11 +99,13 @@ def _block(item: Item, now: datetime) -> list[str]:
 
 def render_text(items: list[Item], now: datetime, days: int) -> str:
     """The agenda for a terminal: at most 80 columns, readable without colour."""
+    from afterview.wording import moment
+
     overdue = sum(1 for i in items if i.overdue)
     noun = "item" if len(items) == 1 else "items"
     window = "the next day" if days == 1 else f"the next {days} days"
     head = (
-        f"Agenda at {_moment(now)} {now.strftime('%Z')}, {window}:"
+        f"Agenda at {moment(now, now.tzinfo)}, {window}:"
         f" {len(items)} {noun}, {overdue} overdue"
     )
     lines = textwrap.wrap(head, WIDTH)

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from afterview.cli import display_path, fail, load_context, now_option
+from afterview.cli import now_option, records_for_command
 
 
 def _ids(value: str | None, option: str) -> frozenset[str] | None:
@@ -63,19 +63,13 @@ def command(
       afterview check content/interviews --format json --now 2026-11-25T12:00:00-05:00
     """
     from afterview import reports
-    from afterview.checker import Selection, check_files
-    from afterview.discover import discover
+    from afterview.checker import Selection
 
     selection = Selection(_ids(select, "--select"), _ids(ignore, "--ignore") or frozenset())
-    settings, clock = load_context(now)
-    targets = list(paths) or [display_path(settings.interviews)]
-    found = discover(targets)
-    if not found.files and not found.errors:
-        fail(f"no record found in {', '.join(targets)} (looked for *.yaml and *.yml)")
-    run = check_files(found.files, clock, selection, keep_interviews=False)
-    errors = found.errors + run.errors
+    clock, run = records_for_command(paths, now, selection, keep_interviews=False)
+    errors = run.problems
     findings = run.findings
-    files = len(run.results)
+    files = run.files
     if fmt == "json":
         out = reports.as_json(findings, files, clock.echo)
     elif fmt == "github":

@@ -6,7 +6,7 @@ from typing import BinaryIO
 
 import click
 
-from afterview.cli import now_option
+from afterview.cli import finish, name_skipped, now_option, records_for_command
 
 
 @click.command("export")
@@ -44,11 +44,11 @@ def command(paths: tuple[str, ...], fmt: str, output: BinaryIO, now: str | None)
       afterview export --format json content/interviews
     """
     from afterview import export
-    from afterview.records import for_command, report_and_exit
 
-    clock, loaded = for_command(paths, now)
-    table = export.rows(loaded.interviews, clock)
+    clock, records = records_for_command(paths, now)
+    table = export.rows(records.interviews, clock)
     text = export.as_json(table) if fmt == "json" else export.as_csv(table)
     output.write(text.encode("utf-8"))
     output.flush()
-    report_and_exit(loaded)
+    name_skipped(records)
+    finish(records)

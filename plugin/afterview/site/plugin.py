@@ -21,11 +21,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from afterview.checker import FileResult, check_files
+from afterview.checker import FileResult
 from afterview.deadlines import Clock
-from afterview.discover import SUFFIXES, discover
+from afterview.discover import SUFFIXES
 from afterview.findings import SEVERITY_ORDER
 from afterview.moments import parse_now
+from afterview.records import read_records
 from afterview.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("mkdocs.plugins.afterview")
@@ -109,15 +110,14 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
                     files.remove(f)
 
         clock = Clock.at(reference_time(self.settings), self.settings)
-        found = discover([str(folder)]) if folder.is_dir() else None
-        if found is None:
+        if not folder.is_dir():
             log.warning(f"afterview: interviews folder {self._display(str(folder))} not found")
             results: list[FileResult] = []
         else:
-            run = check_files(found.files, clock)
-            for error in found.errors + run.errors:
-                log.warning(f"afterview: {error}")
-            results = [self._relative(r) for r in run.results]
+            records = read_records([str(folder)], clock)
+            for problem in records.problems:
+                log.warning(f"afterview: {problem}")
+            results = [self._relative(r) for r in records.results]
         self._report(results)
 
         pages = build_pages(results, clock, self.config.redact, self.config.status_page)
