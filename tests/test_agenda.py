@@ -140,8 +140,8 @@ def test_text_marks_overdue_and_fits_80_columns(playbook: Path) -> None:
     assert "OVERDUE" in lines
     overdue_section = result.stdout.split("COMING UP")[0]
     assert "Thank-you note to Dana Whitfield" in overdue_section
-    assert "* Sat 2026-11-21 15:00  thank-you, OVERDUE by 3 days" in lines
-    assert "* Fri 2026-11-27 15:00  follow-up, in 2 days" in result.stdout.split("COMING UP")[1]
+    assert "* Sat 21 Nov 2026, 15:00 EST  thank-you, overdue by 4 days" in lines  # 3 d 21 h
+    assert "* Fri 27 Nov 2026, 15:00 EST  follow-up, in 2 days" in result.stdout.split("COMING UP")[1]
     assert "NO DUE DATE" in lines
     assert "\x1b" not in result.stdout
 
