@@ -29,6 +29,8 @@ COMMANDS = {
     "render": "Write the site's generated pages as Markdown into DIR.",
     "export": "One row per interview, as CSV or JSON.",
     "init": "Start a new playbook repository in DIR.",
+    "draft": "Draft a thank-you note, follow-up script or reply from a record.",
+    "notify": "Keep one GitHub issue listing what is due.",
 }
 
 
