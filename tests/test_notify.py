@@ -355,3 +355,16 @@ def test_agenda_markdown_format(playbook: Path) -> None:
     assert not re.search(r"@[A-Za-z0-9]", out) and not re.search(r"(?<!\\)<script", out)
     run = CliRunner().invoke(cli, ["agenda", "--format", "markdown", "--now", "2026-12-01"])
     assert "## Coming up" in run.stdout and "## Overdue" not in run.stdout
+
+
+def test_init_workflow_runs_notify_daily() -> None:
+    import yaml
+
+    from afterview.scaffold import _template
+
+    workflow = yaml.safe_load(_template("workflow.yml"))
+    job = workflow["jobs"]["notify"]
+    assert job["permissions"]["issues"] == "write"
+    assert job["env"]["GH_TOKEN"] == "${{ github.token }}"
+    assert "afterview notify --via github-issue" in job["steps"][-1]["run"]
+    assert workflow[True]["schedule"]  # YAML 1.1 reads the key `on` as True
