@@ -34,11 +34,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.parser import Parser as _PyParser
+from yaml.reader import Reader as _PyReader
+from yaml.scanner import Scanner as _PyScanner
+from yaml.scanner import ScannerError
 
-try:  # libyaml when available; the pure-Python parser behaves the same
+try:  # libyaml when available, else only the pure-Python parser below
     from yaml import CSafeLoader as _Parser
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
+    _Parser = None  # type: ignore[assignment,misc]
 
 MAX_BYTES = 1_048_576
 MAX_DEPTH = 50
@@ -86,6 +90,269 @@ class _Problem(Exception):
         self.line = mark.line + 1 if mark is not None else 1
         self.column = mark.column + 1 if mark is not None else 1
         self.rule = rule
+
+
+# --- the fallback parser (YAML 1.2's rules for tabs) --------------------------------
+
+_BREAKS = "\r\n\x85\u2028\u2029"
+# Problems the fallback scanner raises; ``_syntax`` words them for the user.
+TAB_INDENT = "tab used as indentation"
+TAB_AFTER_BLOCK = "tab on the line after a block scalar"
+COMMENT_NO_SPACE = "a comment needs a space or tab before its '#'"
+LATER_LINE = "this line continues the"
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"(?<=\\)(?:u|U0000)[dD][89a-fA-F]")
+
+
+class _TabScanner(_PyScanner):
+    """PyYAML's scanner, with YAML 1.2's rules for tabs.
+
+    A tab is whitespace between tokens, on blank lines and inside scalars, as
+    YAML 1.2 says. It is refused only where it would decide indentation: before
+    a key, '-' or '?' of a block collection, before a value indented by fewer
+    spaces than its parent's level, or at the start of the line that follows a
+    block scalar.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tab_mark: Any = None  # first tab in the whitespace before the next token
+        self._key_tab: Any = None  # the same, for the saved possible simple key
+        self._after_block_scalar = False
+        self._flow_kinds: list[str] = []  # "seq" or "map" for each open flow collection
+
+    def _tab(self, problem: str, mark: Any) -> ScannerError:
+        return ScannerError(None, None, problem, mark)
+
+    def scan_to_next_token(self) -> None:
+        if self.index == 0 and self.peek() == "\ufeff":
+            self.forward()
+        strict = self._after_block_scalar
+        self._after_block_scalar = False
+        self._tab_mark = None
+        lead = None  # spaces before the first tab, when only spaces precede it on its line
+        while True:
+            ch = self.peek()
+            while ch in " \t":
+                if ch == "\t" and self._tab_mark is None:
+                    if strict:
+                        raise self._tab(TAB_AFTER_BLOCK, self.get_mark())
+                    self._tab_mark = self.get_mark()
+                    start = self.pointer - self.column
+                    if not self.buffer[start : self.pointer].strip(" "):
+                        lead = self.column
+                self.forward()
+                ch = self.peek()
+            if ch == "#":
+                strict = False
+                while self.peek() not in "\0" + _BREAKS:
+                    self.forward()
+            if self.scan_line_break():
+                self._tab_mark = None
+                lead = None
+                if not self.flow_level:
+                    self.allow_simple_key = True
+            else:
+                break
+        if lead is not None and not self.flow_level and lead <= self.indent and ch != "\0":
+            raise self._tab(TAB_INDENT, self._tab_mark)
+
+    def save_possible_simple_key(self) -> None:
+        super().save_possible_simple_key()
+        if self.allow_simple_key and not self.flow_level:
+            self._key_tab = self._tab_mark
+
+    def fetch_block_entry(self) -> None:
+        if not self.flow_level and self.allow_simple_key and self._tab_mark is not None:
+            raise self._tab(TAB_INDENT, self._tab_mark)
+        super().fetch_block_entry()
+
+    def fetch_key(self) -> None:
+        if not self.flow_level and self.allow_simple_key and self._tab_mark is not None:
+            raise self._tab(TAB_INDENT, self._tab_mark)
+        super().fetch_key()
+
+    def fetch_value(self) -> None:
+        if not self.flow_level:
+            if 0 in self.possible_simple_keys:
+                if self._key_tab is not None:
+                    raise self._tab(TAB_INDENT, self._key_tab)
+            elif self.allow_simple_key and self._tab_mark is not None:
+                raise self._tab(TAB_INDENT, self._tab_mark)
+        super().fetch_value()
+
+    def scan_block_scalar(self, style: str) -> Any:
+        token = super().scan_block_scalar(style)
+        self._after_block_scalar = True
+        return token
+
+    def scan_block_scalar_indicators(self, start_mark: Any) -> tuple[bool | None, int | None]:
+        chomping: bool | None = None
+        increment: int | None = None
+        for _ in range(2):
+            ch = self.peek()
+            if ch in "+-" and chomping is None:
+                chomping = ch == "+"
+            elif ch in "0123456789" and increment is None:
+                if ch == "0":
+                    raise ScannerError(
+                        "while scanning a block scalar",
+                        start_mark,
+                        "expected indentation indicator in the range 1-9, but found 0",
+                        self.get_mark(),
+                    )
+                increment = int(ch)
+            else:
+                break
+            self.forward()
+        ch = self.peek()
+        if ch not in "\0 \t" + _BREAKS:
+            raise ScannerError(
+                "while scanning a block scalar",
+                start_mark,
+                f"expected chomping or indentation indicators, but found {ch!r}",
+                self.get_mark(),
+            )
+        return chomping, increment
+
+    def scan_block_scalar_ignored_line(self, start_mark: Any) -> None:
+        spaced = False
+        while self.peek() in " \t":
+            spaced = True
+            self.forward()
+        if self.peek() == "#":
+            if not spaced:
+                raise ScannerError(
+                    "while scanning a block scalar", start_mark, COMMENT_NO_SPACE, self.get_mark()
+                )
+            while self.peek() not in "\0" + _BREAKS:
+                self.forward()
+        ch = self.peek()
+        if ch not in "\0" + _BREAKS:
+            raise ScannerError(
+                "while scanning a block scalar",
+                start_mark,
+                f"expected a comment or a line break, but found {ch!r}",
+                self.get_mark(),
+            )
+        self.scan_line_break()
+
+    def scan_plain_spaces(self, indent: int, start_mark: Any) -> list[str] | None:
+        length = 0
+        while self.peek(length) in " \t":
+            length += 1
+        whitespaces = self.prefix(length)
+        self.forward(length)
+        if self.peek() not in _BREAKS:
+            return [whitespaces] if whitespaces else []
+        line_break = self.scan_line_break()
+        self.allow_simple_key = True
+        if self._at_document_marker():
+            return None
+        breaks = []
+        while True:
+            ch = self.peek()
+            if ch == " ":
+                self.forward()
+            elif ch == "\t":
+                if not self.flow_level and self.column < indent:
+                    return None  # a tab in the indentation ends the scalar
+                self.forward()
+            elif ch in _BREAKS:
+                breaks.append(self.scan_line_break())
+                if self._at_document_marker():
+                    return None
+            else:
+                break
+        chunks = []
+        if line_break != "\n":
+            chunks.append(line_break)
+        elif not breaks:
+            chunks.append(" ")
+        chunks.extend(breaks)
+        return chunks
+
+    def scan_flow_scalar(self, style: str) -> Any:
+        """As PyYAML's, but an escape naming a surrogate is refused, as libyaml does."""
+        start = self.get_mark()
+        token = super().scan_flow_scalar(style)
+        if _SURROGATE.search(token.value):
+            source = self.buffer[start.pointer : self.pointer]
+            escape = _SURROGATE_ESCAPE.search(source)
+            at = start.column + 1 + (escape.start() if escape else 0)
+            raise ScannerError(
+                "while parsing a quoted scalar",
+                start,
+                "found invalid Unicode character escape code",
+                yaml.Mark(start.name, 0, start.line, at, None, None),
+            )
+        return token
+
+    def scan_anchor(self, TokenClass: Any) -> Any:  # noqa: N803 - PyYAML's name
+        """An anchor or alias name: any characters but spaces and , [ ] { } (YAML 1.2)."""
+        start_mark = self.get_mark()
+        self.forward()
+        length = 0
+        while self.peek(length) not in "\0 \t,[]{}" + _BREAKS:
+            length += 1
+        if not length:
+            raise ScannerError(
+                "while scanning an anchor or alias",
+                start_mark,
+                f"expected its name, but found {self.peek()!r}",
+                self.get_mark(),
+            )
+        value = self.prefix(length)
+        self.forward(length)
+        return TokenClass(value, start_mark, self.get_mark())
+
+    def _open_flow(self, kind: str) -> None:
+        # A record's top level is a mapping, so a 50th flow level is always too deep:
+        # refuse it before PyYAML's scanner, which reads nested '[' ahead, turns quadratic.
+        if len(self._flow_kinds) >= MAX_DEPTH - 1:
+            raise _too_deep(self.get_mark())
+        self._flow_kinds.append(kind)
+
+    def fetch_flow_sequence_start(self) -> None:
+        self._open_flow("seq")
+        super().fetch_flow_sequence_start()
+
+    def fetch_flow_mapping_start(self) -> None:
+        self._open_flow("map")
+        super().fetch_flow_mapping_start()
+
+    def fetch_flow_collection_end(self, TokenClass: Any) -> None:  # noqa: N803
+        if self._flow_kinds:
+            self._flow_kinds.pop()
+        super().fetch_flow_collection_end(TokenClass)
+
+    def stale_possible_simple_keys(self) -> None:
+        """As PyYAML's, but a key in a flow mapping may meet its ':' on a later line."""
+        if self._flow_kinds and self._flow_kinds[-1] == "map":
+            level = self.flow_level
+            key = self.possible_simple_keys.pop(level, None)
+            super().stale_possible_simple_keys()
+            if key is not None:
+                self.possible_simple_keys[level] = key
+        else:
+            super().stale_possible_simple_keys()
+
+    def _at_document_marker(self) -> bool:
+        return self.prefix(3) in ("---", "...") and self.peek(3) in "\0 \t" + _BREAKS
+
+
+class _FallbackParser(_PyReader, _TabScanner, _PyParser):
+    """PyYAML's pure-Python parser over the tab-aware scanner: the same events, with marks."""
+
+    def __init__(self, text: str) -> None:
+        _PyReader.__init__(self, text)
+        _TabScanner.__init__(self)
+        _PyParser.__init__(self)
+
+    def dispose(self) -> None:
+        """Nothing to free (the libyaml parser's interface)."""
 
 
 # --- scalars (YAML 1.2 core schema) -------------------------------------------------
@@ -174,8 +441,13 @@ def _too_deep(mark: Any) -> _Problem:
     return _Problem(f"values are nested more than {MAX_DEPTH} levels deep", mark)
 
 
-def _compose(parser: Any) -> _Node | None:
-    """Compose the single document of the stream into nodes, enforcing the limits."""
+def _compose(parser: Any, text: str) -> _Node | None:
+    """Compose the single document of the stream into nodes, enforcing the limits.
+
+    Also refuses the few invalid texts libyaml accepts: quoted text or a flow
+    collection whose later lines are not indented past their parent, and a
+    comment glued to a closing quote or to a block scalar's header.
+    """
     get = parser.get_event
     event = get()  # StreamStart
     event = get()
@@ -183,7 +455,32 @@ def _compose(parser: Any) -> _Node | None:
         return None
     anchors: dict[str, _Node] = {}
     stack: list[tuple[_Node, str | None]] = []
+    flows: list[int] = []  # the stack positions of flow collections
     root: _Node | None = None
+    lines: list[str] = []  # the text's lines, split when first needed
+
+    def need() -> int:
+        """The fewest spaces that later lines of a value in the open collections need."""
+        for i in range(len(stack) - 1, -1, -1):
+            if i not in flows:
+                return stack[i][0].mark.column + 1
+        return 0
+
+    def indented(first: int, last: int, spaces: int, what: str) -> None:
+        if not lines:
+            lines.extend(text.split("\n"))
+        for i in range(first + 1, min(last, len(lines) - 1) + 1):
+            line = lines[i].rstrip("\r")
+            body = line.lstrip(" ")
+            if not body or (what != "quoted" and body.lstrip(" \t")[:1] in ("", "#")):
+                continue
+            if len(line) - len(body) < spaces:
+                raise _Problem(
+                    f"{LATER_LINE} {what} that starts on line {first + 1}: indent it by at"
+                    f" least {spaces} space{'s' if spaces != 1 else ''}, more than the"
+                    " key or '-' it belongs to",
+                    _Pos(i, len(line) - len(body)),
+                )
 
     def attach(node: _Node) -> None:
         nonlocal root
@@ -231,6 +528,20 @@ def _compose(parser: Any) -> _Node | None:
     while True:
         if isinstance(event, yaml.ScalarEvent):
             _check_tag(event, "scalar")
+            style = event.style
+            if style:  # quoted or block: libyaml lets a few invalid forms through
+                start, end = event.start_mark, event.end_mark
+                if style in "\"'":
+                    if text[end.index : end.index + 1] == "#":
+                        raise _Problem(COMMENT_NO_SPACE, end)
+                    if end.line != start.line and not flows:
+                        indented(start.line, end.line, need(), "quoted")
+                else:
+                    at = text.find(style, start.index, end.index)
+                    while at >= 0 and text[at + 1 : at + 2] in ("+", "-", *"123456789"):
+                        at += 1
+                    if at >= 0 and text[at + 1 : at + 2] == "#":
+                        raise _Problem(COMMENT_NO_SPACE, _Pos(start.line, start.column + 1))
             total += 1
             if total > MAX_VALUES:
                 raise _too_many(event.start_mark)
@@ -240,15 +551,24 @@ def _compose(parser: Any) -> _Node | None:
             if len(stack) >= MAX_DEPTH:
                 raise _too_deep(event.start_mark)
             total += 1
+            if event.flow_style:
+                flows.append(len(stack))
             stack.append((_Node("map", [], event.start_mark), event.anchor))
         elif isinstance(event, yaml.SequenceStartEvent):
             _check_tag(event, "seq")
             if len(stack) >= MAX_DEPTH:
                 raise _too_deep(event.start_mark)
             total += 1
+            if event.flow_style:
+                flows.append(len(stack))
             stack.append((_Node("seq", [], event.start_mark), event.anchor))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             node, anchor = stack.pop()
+            if flows and flows[-1] == len(stack):
+                flows.pop()
+                if not flows and event.end_mark.line != node.mark.line:
+                    what = "[ ] list" if node.kind == "seq" else "{ } mapping"
+                    indented(node.mark.line, event.end_mark.line, need(), what)
             finish(node, anchor)
         elif isinstance(event, yaml.AliasEvent):
             target = anchors.get(event.anchor)
@@ -407,15 +727,7 @@ def load_text(raw: bytes) -> Record | list[LoadProblem]:
                     " which YAML does not allow; remove it"
                 )
             raise _Problem(message, _Pos(line, col))
-        parser = _Parser(text)
-        try:
-            root = _compose(parser)
-        except yaml.MarkedYAMLError as e:
-            raise _syntax(e, text) from None
-        except yaml.YAMLError as e:
-            raise _Problem(f"not valid YAML: {e}") from None
-        finally:
-            parser.dispose()
+        root = _parse(text)
         if root is None or (root.kind == "scalar" and root.value is None):
             raise _Problem(
                 "the file holds no record: expected a mapping with company, role and when"
@@ -436,6 +748,30 @@ def load_text(raw: bytes) -> Record | list[LoadProblem]:
         return [LoadProblem(p.rule, p.line, p.column, p.message)]
     except RecursionError:  # pragma: no cover - the depth limit comes first
         return [LoadProblem("yaml-syntax", 1, 1, "values are nested too deeply")]
+
+
+def _parse(text: str) -> _Node | None:
+    """Compose with libyaml; where it refuses, with the tab-aware pure-Python parser.
+
+    Most records never reach the fallback: it runs only after libyaml has refused
+    the text, and reports the error when it refuses too (its error is the first
+    one, as it accepts what libyaml wrongly refuses).
+    """
+    if _Parser is not None:
+        parser = _Parser(text)
+        try:
+            return _compose(parser, text)
+        except yaml.YAMLError:
+            pass  # libyaml refuses some valid YAML (tabs, mostly): ask the fallback
+        finally:
+            parser.dispose()
+    fallback = _FallbackParser(text)
+    try:
+        return _compose(fallback, text)
+    except yaml.MarkedYAMLError as e:
+        raise _syntax(e, text) from None
+    except yaml.YAMLError as e:  # pragma: no cover - the pure parser marks its errors
+        raise _Problem(f"not valid YAML: {e}") from None
 
 
 def _syntax(e: yaml.MarkedYAMLError, text: str) -> _Problem:
