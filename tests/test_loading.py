@@ -27,11 +27,11 @@ def only(raw: bytes) -> tuple[str, int, int, str]:
 @pytest.mark.parametrize(
     ("raw", "line", "column"),
     [
-        pytest.param(HEAD + b"interviewers: [Dana\nformat: onsite\n", 5, 7, id="unclosed-flow"),
+        pytest.param(HEAD + b"interviewers: [Dana\nformat: onsite\n", 4, 15, id="unclosed-flow"),
         pytest.param(HEAD + b"location: Boston: Harbor St\n", 4, 17, id="colon-in-plain-text"),
         pytest.param(HEAD + b"\tformat: onsite\n", 4, 1, id="tab-indentation"),
         pytest.param(HEAD + b"interviewers:\n\t- name: Dana\n", 5, 1, id="tab-before-item"),
-        pytest.param(HEAD + b"notes: 'unclosed\n", 5, 1, id="unclosed-quote-at-end-of-file"),
+        pytest.param(HEAD + b"notes: 'unclosed\n", 4, 8, id="unclosed-quote-at-end-of-file"),
     ],
 )
 def test_invalid_yaml_is_reported_where_it_is(raw: bytes, line: int, column: int) -> None:
@@ -282,3 +282,201 @@ def test_a_broken_file_gets_no_other_finding() -> None:
     assert len(check(HEAD, NOW)) > 3
     assert len(check(HEAD + b"notes: [\n", NOW)) == 1
     assert len(check(HEAD + b"company: Contoso\n", NOW)) == 1
+
+
+# --- valid YAML that libyaml refuses, read by the fallback parser ---------------------
+
+
+@pytest.mark.parametrize(
+    ("tail", "key", "value"),
+    [
+        pytest.param(
+            b"notes: |\n  Dear Dana,\n  \tThanks again.\n",
+            "notes",
+            "Dear Dana,\n\tThanks again.\n",
+            id="tab-in-literal-block",
+        ),
+        pytest.param(
+            b"notes: |-\n \tpasted with a tab\n",
+            "notes",
+            "\tpasted with a tab",
+            id="block-starting-with-tab",
+        ),
+        pytest.param(
+            b"notes: Met Dana\n\t\nlocation: Boston\n",
+            "location",
+            "Boston",
+            id="line-of-only-a-tab",
+        ),
+        pytest.param(
+            b"notes:\n-\tfirst item\n-\tsecond\n",
+            "notes",
+            ["first item", "second"],
+            id="dash-tab-item",
+        ),
+        pytest.param(
+            b"location: Boston\t\nnotes:\t # tab before a comment\n  - a\n",
+            "location",
+            "Boston",
+            id="trailing-tabs",
+        ),
+        pytest.param(
+            b"closing: {contact_method: phone\n  , asked_next_steps: true}\n",
+            "closing",
+            {"contact_method": "phone", "asked_next_steps": True},
+            id="flow-over-lines",
+        ),
+    ],
+)
+def test_valid_yaml_with_tabs_loads(tail: bytes, key: str, value: object) -> None:
+    loaded = load_text(HEAD + tail)
+    assert isinstance(loaded, Record), loaded
+    assert loaded.data[key] == value
+
+
+def test_fallback_keeps_the_marks() -> None:
+    loaded = load_text(HEAD + b"notes:\n-\tfirst\n-\tsecond\n")
+    assert isinstance(loaded, Record)
+    assert loaded.mark(("notes", 1)) == (6, 3)
+    assert loaded.key_mark(("notes",)) == (4, 1)
+
+
+def test_fallback_is_not_run_for_files_libyaml_accepts(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(text: str) -> None:
+        raise AssertionError("the fallback parser ran on a file libyaml accepts")
+
+    monkeypatch.setattr("afterview.loader._FallbackParser", refuse)
+    assert isinstance(load_text(HEAD + b"notes: |\n  a tab\tinside\n"), Record)
+
+
+def test_fallback_keeps_the_limits() -> None:
+    """A tab sends the file to the fallback, which still counts values and depth."""
+    bomb = alias_bomb().replace(b"notes:\n", b"notes:\t\n\t\n")
+    assert load_text(bomb)[0].message.startswith("the record holds more than")
+    deep = HEAD + b"\t\nnotes: " + b"[" * 200 + b"]" * 200 + b"\n"
+    assert "nested" in load_text(deep)[0].message
+    tagged = HEAD + b"\t\nlocation: !!python/name:os.system\n"
+    assert "tag" in load_text(tagged)[0].message
+    duplicated = HEAD + b"\t\ncompany: Contoso\n"
+    assert load_text(duplicated)[0].rule == "duplicate-key"
+
+
+# --- syntax messages: plain words, the fix, the place ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tail", "line", "column", "words"),
+    [
+        pytest.param(
+            b"notes: Call back: Tuesday\n",
+            4,
+            17,
+            ["the value of 'notes' contains ': '", 'quotes: notes: "Call back: Tuesday"'],
+            id="unquoted-colon",
+        ),
+        pytest.param(
+            b'notes: Dana said "call": soon\n',
+            4,
+            24,
+            ["""quotes: notes: 'Dana said "call": soon'"""],
+            id="unquoted-colon-with-double-quotes",
+        ),
+        pytest.param(
+            b"notes:\n  - Call back: Tuesday, then: Friday\n",
+            5,
+            29,
+            ['quotes: - "Call back: Tuesday, then: Friday"'],
+            id="unquoted-colon-in-list-item",
+        ),
+        pytest.param(
+            b"location: Boston\n format: video\n",
+            5,
+            8,
+            ["'format:' is indented more than line 4", "start it at column 1, like line 4"],
+            id="key-indented-too-far",
+        ),
+        pytest.param(
+            b"closing:\n  expected_contact: 2026-12-02\n contact_method: phone\n",
+            6,
+            2,
+            ["starts at column 2", "column 1 (like line 4) or column 3 (like line 5)"],
+            id="key-between-levels",
+        ),
+        pytest.param(
+            b"interviewers:\n  - name: Dana\n    title: Director\n   - name: Lee\n",
+            7,
+            4,
+            ["starts at column 4", "column 3 (like line 5) or column 5 (like line 6)"],
+            id="item-between-levels",
+        ),
+        pytest.param(
+            b"closing:\n\tcontact_method: phone\n",
+            5,
+            1,
+            ["a tab is used for indentation", "spaces"],
+            id="tab-as-indentation",
+        ),
+        pytest.param(
+            b"notes: |\n  Dear Dana,\n\t\n  Thanks\n",
+            6,
+            1,
+            ["starts with a tab", "block of text that begins on line 4"],
+            id="tab-ends-a-block",
+        ),
+        pytest.param(
+            b'notes: "Call back\nlocation: Boston\n',
+            4,
+            8,
+            ['the quote " that starts this value is never closed'],
+            id="unclosed-double-quote",
+        ),
+        pytest.param(
+            b"notes: 'Call back\n",
+            4,
+            8,
+            ["the quote ' that starts this value is never closed", "as ''"],
+            id="unclosed-single-quote",
+        ),
+        pytest.param(
+            b"ignore: [staff-not-thanked\nlocation: Boston\n",
+            4,
+            9,
+            ["the '[' here is never closed", "end the list with ']'"],
+            id="unclosed-bracket",
+        ),
+        pytest.param(
+            b"closing: {contact_method: phone\nlocation: Boston\n",
+            4,
+            10,
+            ["the '{' here is never closed", "end the mapping with '}'"],
+            id="unclosed-brace",
+        ),
+        pytest.param(
+            b'notes: "Call" back\n',
+            4,
+            15,
+            ["text follows the closing quote", """notes: '"Call" back'"""],
+            id="text-after-quote",
+        ),
+        pytest.param(
+            b'notes: "Call back"# soon\n',
+            4,
+            19,
+            ["a comment needs a space"],
+            id="comment-glued-to-quote",
+        ),
+    ],
+)
+def test_syntax_messages_name_the_fix(
+    tail: bytes, line: int, column: int, words: list[str]
+) -> None:
+    rule, at_line, at_column, message = only(HEAD + tail)
+    assert (rule, at_line, at_column) == ("yaml-syntax", line, column), message
+    for word in words:
+        assert word in message
+    assert "mapping values" not in message and "<block end>" not in message
+
+
+def test_tabs_are_not_blamed_when_they_are_not_indentation() -> None:
+    *_, message = only(HEAD + b"notes:\ta: b: c\n")
+    assert "tab" not in message
