@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from afterview.checker import FileResult, Selection, check_record
-from afterview.deadlines import Clock
+from afterview.clock import Clock
 from afterview.findings import Finding
 from afterview.settings import Settings
 
@@ -114,6 +114,15 @@ def write(folder: Path, name: str, text: str | bytes) -> Path:
     else:
         path.write_text(yaml_text(text), encoding="utf-8")
     return path
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tiers: a test that uses the browser fixture is a browser test; browser tests are slow."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+        if item.get_closest_marker("browser") is not None:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="module")

@@ -19,6 +19,8 @@ import pytest
 
 from fixtures.site.helpers import FIXTURES, REPO, SAMPLES, build, make_site
 
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
 CHROMIUM = os.environ.get("AFTERVIEW_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
     "--headless",

@@ -33,8 +33,10 @@ from hypothesis import strategies as st
 
 from afterview.agenda import items_for
 from afterview.checker import FileResult, check_record
-from afterview.deadlines import Clock
+from afterview.clock import Clock
 from afterview.loader import resolve_plain
+from afterview.pages import build_pages
+from afterview.redact import redact_results
 from afterview.rules import RULES
 from afterview.schema import load_schema
 from conftest import SETTINGS
@@ -53,10 +55,6 @@ CLOCKS = [
     Clock.at(datetime.fromisoformat("2027-03-01T08:00:00Z"), SETTINGS),
 ]
 
-try:  # the site's page functions, where they exist
-    from afterview.pages import build_pages
-except ImportError:  # pragma: no cover - before the site is built
-    build_pages = None
 
 SCHEMA = load_schema()
 
@@ -234,12 +232,12 @@ def exercise(raw: bytes, clock: Clock, redact: bool = False) -> FileResult:
         for item in items_for(result.interview, clock):
             assert item.uid
             json.dumps(item.as_json())
-        if build_pages is not None:
-            pages = build_pages([result], clock, redact=redact)
-            assert all(isinstance(v, str) for v in pages.values())
+        pages = build_pages([result], clock, redact=redact)
+        assert all(isinstance(v, str) for v in pages.values())
     return result
 
 
+@pytest.mark.slow
 @FUZZ
 @given(records, st.sampled_from(CLOCKS))
 def test_schema_records_load_and_pass_the_schema(record: dict, clock: Clock) -> None:
@@ -252,36 +250,48 @@ def test_schema_records_load_and_pass_the_schema(record: dict, clock: Clock) -> 
     assert bad == []
 
 
+@pytest.mark.slow
 @FUZZ
 @given(mutated(), st.sampled_from(CLOCKS))
 def test_mutated_records_never_raise(raw: bytes, clock: Clock) -> None:
     exercise(raw, clock)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.binary(max_size=400), st.sampled_from(CLOCKS))
 def test_random_bytes_never_raise(raw: bytes, clock: Clock) -> None:
     exercise(raw, clock)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"#%@`?,. \n\t~01")), max_size=200))
 def test_yaml_punctuation_never_raises(text: str) -> None:
     exercise(text.encode(), CLOCKS[0])
 
 
-@pytest.mark.skipif(build_pages is None, reason="no site pages yet")
+@pytest.mark.slow
 @FUZZ
 @given(mutated(), st.sampled_from(CLOCKS))
 def test_mutated_records_redacted_pages_never_raise(raw: bytes, clock: Clock) -> None:
     exercise(raw, clock, redact=True)
 
 
-@pytest.mark.skipif(build_pages is None, reason="no site pages yet")
 def test_redacted_pages_with_a_one_letter_email() -> None:
     """Found by fuzzing: redaction once turned status 'offer' into 'offe(email withheld)'."""
     raw = (
         b"company: A\nrole: B\nwhen: '2000-01-01'\noutcome:\n  status: offer\n"
         b"interviewers:\n- email: r\n"
     )
-    exercise(raw, CLOCKS[0], redact=True)
+    result = exercise(raw, CLOCKS[0], redact=True)
+    [redacted] = redact_results([result])
+    interview = redacted.interview
+    assert interview is not None
+    assert interview.outcome.status == "offer"
+    assert interview.record.data["outcome"] == {"status": "offer"}
+    assert interview.record.data["when"] == "2000-01-01"
+    assert interview.record.data["interviewers"] == [{}]
+    assert [p.email for p in interview.interviewers] == [None]
+    page = build_pages([result], CLOCKS[0], redact=True)["interviews/fuzz.md"]
+    assert '<span class="av-stage av-stage--offer">offer</span>' in page

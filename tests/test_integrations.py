@@ -36,6 +36,7 @@ def _pre_commit() -> str | None:
     return str(exe) if exe.exists() else shutil.which("pre-commit")
 
 
+@pytest.mark.slow
 def test_pre_commit_try_repo_passes_good_and_fails_bad_record(tmp_path):
     """pre-commit installs the hook from this repository and runs it on a throwaway repo."""
     pre_commit = _pre_commit()

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from afterview import loader
@@ -51,6 +52,7 @@ def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
     }
 
 
+@pytest.mark.slow
 def test_no_command_and_no_build_touches_the_network(tmp_path: Path) -> None:
     """With every socket call refused, the commands and `mkdocs build` still work."""
     book = _playbook(tmp_path)
@@ -88,6 +90,7 @@ def test_no_command_and_no_build_touches_the_network(tmp_path: Path) -> None:
     assert probe.returncode != 0 and mark.exists()
 
 
+@pytest.mark.slow
 def test_mkdocs_build_never_writes_into_the_records_folder(tmp_path: Path) -> None:
     book = _playbook(tmp_path)
     records = book / "content" / "interviews"

@@ -138,6 +138,7 @@ interviewers:
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("options", "fails"),
     [({}, True), ({"fail_on": "error"}, True), ({"fail_on": "never"}, False)],
@@ -153,6 +154,7 @@ def test_strict_build_fails_on_error_findings(tmp_path: Path, options: dict, fai
         assert line in proc.stderr  # still reported, as information
 
 
+@pytest.mark.slow
 def test_the_site_reads_the_same_settings_as_the_command_line(tmp_path: Path) -> None:
     severity = (
         '[tool.afterview.severity]\ninterviewer-title-missing = "info"\n'
@@ -164,6 +166,7 @@ def test_the_site_reads_the_same_settings_as_the_command_line(tmp_path: Path) ->
     assert "info interviewer-title-missing" in proc.stderr
 
 
+@pytest.mark.slow
 def test_options_and_environment_are_validated(tmp_path: Path) -> None:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
@@ -178,6 +181,7 @@ def test_options_and_environment_are_validated(tmp_path: Path) -> None:
     assert proc.returncode == 0 and not (tmp_path / "site" / "agenda.ics").exists()
 
 
+@pytest.mark.slow
 def test_strict_build_fail_on_warning_fails_on_the_samples(tmp_path: Path) -> None:
     root = make_site(tmp_path, REPO / "content" / "interviews", {"fail_on": "warning"})
     proc = build(root / "mkdocs.yml", tmp_path / "site", strict=True)
@@ -188,6 +192,7 @@ def test_strict_build_fail_on_warning_fails_on_the_samples(tmp_path: Path) -> No
     )
 
 
+@pytest.mark.slow
 def test_broken_record_is_a_finding_not_a_crash(tmp_path: Path) -> None:
     records = {"2026-11-10-larkspur.yaml": "company: [unclosed\n", "ok.yaml": ERROR_RECORD}
     root = make_site(tmp_path, records, {"fail_on": "never"})
@@ -242,6 +247,7 @@ def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "site"
 
 
+@pytest.mark.slow
 def test_record_text_never_becomes_markup(xss_site: Path) -> None:
     pages = list(xss_site.rglob("*.html"))
     assert len(pages) > 5
@@ -258,6 +264,7 @@ def test_record_text_never_becomes_markup(xss_site: Path) -> None:
         assert "img" not in audit.tags or "onerror" not in path.read_text(), where
 
 
+@pytest.mark.slow
 def test_record_text_is_shown_literally(xss_site: Path) -> None:
     text = page(xss_site, "interviews/2026-11-10-evil")
     for shown in (
@@ -304,6 +311,7 @@ def _private_site(root: Path, redact: bool) -> Path:
     return root / "site"
 
 
+@pytest.mark.slow
 def test_redacted_site_has_no_interviewer_details_anywhere(tmp_path: Path) -> None:
     site = _private_site(tmp_path, redact=True)
     searched = 0
@@ -321,6 +329,7 @@ def test_redacted_site_has_no_interviewer_details_anywhere(tmp_path: Path) -> No
     assert "P. O." in (site / "agenda.ics").read_text().replace("\r\n ", "")
 
 
+@pytest.mark.slow
 def test_unredacted_site_does_show_them(tmp_path: Path) -> None:
     site = _private_site(tmp_path, redact=False)
     everything = "\n".join(text for _p, text in built_texts(site))
@@ -331,6 +340,7 @@ def test_unredacted_site_does_show_them(tmp_path: Path) -> None:
 # --- other generators ----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_properdocs_builds_the_site(tmp_path: Path) -> None:
     pytest.importorskip("properdocs", reason="ProperDocs is not installed (pip install properdocs)")
     proc = build(REPO / "mkdocs.yml", tmp_path / "site", strict=True, tool="properdocs")

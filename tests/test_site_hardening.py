@@ -461,6 +461,7 @@ def test_every_record_carries_its_payload_in_every_text_field() -> None:
         assert expected <= set(CASES.values()), name
 
 
+@pytest.mark.slow
 def test_every_published_field_shows_on_its_page(audits: dict[str, Audit]) -> None:
     text = audits[_page(MARKER_STEM)].text()
     missing = [
@@ -485,6 +486,7 @@ def test_links_to_a_records_page_are_percent_encoded() -> None:
 # --- the built files --------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_built_html_runs_nothing_from_a_record(audits: dict[str, Audit]) -> None:
     assert set(GENERATED) | {_page(stem) for stem in CASES} <= set(audits)
     found = {where: problems(a) for where, a in audits.items() if problems(a)}
@@ -493,12 +495,14 @@ def test_built_html_runs_nothing_from_a_record(audits: dict[str, Audit]) -> None
         assert "<" not in a.title and ">" not in a.title, (where, a.title)
 
 
+@pytest.mark.slow
 def test_articles_hold_no_foreign_elements(audits: dict[str, Audit]) -> None:
     for where in GENERATED + [_page(stem) for stem in CASES]:
         foreign = FOREIGN_TAGS & set(audits[where].article_tags)
         assert not foreign, (where, foreign)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stem", list(CASES))
 def test_payload_is_shown_as_text(stem: str, audits: dict[str, Audit]) -> None:
     shown_text = norm(CASES[stem])
@@ -508,6 +512,7 @@ def test_payload_is_shown_as_text(stem: str, audits: dict[str, Audit]) -> None:
         assert shown_text in audits[where].text(), (where, stem)
 
 
+@pytest.mark.slow
 def test_search_index_holds_the_payloads_as_text(site: Path) -> None:
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     docs = index["docs"]
@@ -524,6 +529,7 @@ def test_search_index_holds_the_payloads_as_text(site: Path) -> None:
         assert norm(text) in page_text, stem
 
 
+@pytest.mark.slow
 def test_calendar_holds_the_payloads_as_text(site: Path) -> None:
     from icalendar import Calendar
 
@@ -581,6 +587,7 @@ def site_url(site: Path) -> Iterator[str]:
         yield url
 
 
+@pytest.mark.slow
 def test_no_payload_runs_in_a_browser(browser, site: Path, site_url: str) -> None:
     w = Watch(browser, site_url)
     try:
@@ -610,6 +617,7 @@ def test_no_payload_runs_in_a_browser(browser, site: Path, site_url: str) -> Non
         w.close()
 
 
+@pytest.mark.slow
 def test_search_results_run_no_payload(browser, site_url: str) -> None:
     w = Watch(browser, site_url)
     try:

@@ -16,6 +16,8 @@ import pytest
 
 from fixtures.site.helpers import REPO, env, make_site
 
+pytestmark = pytest.mark.slow
+
 RECORD = "2026-11-13-quillon-logistics-site-reliability-engineer.yaml"
 
 
