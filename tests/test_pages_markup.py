@@ -1,16 +1,31 @@
-"""The one escaping helper every generated page uses, and the pages it builds."""
+"""The one escaping boundary every generated page goes through (afterview.pages.markup)."""
 
 from __future__ import annotations
 
+import ast
 import html
 import re
+import unicodedata
+from html.parser import HTMLParser
+from pathlib import Path
 
 import markdown
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from afterview.pages.markup import esc, esc_block, link, plain, rich, safe_url
+from afterview.pages.markup import (
+    Md,
+    esc,
+    esc_block,
+    link,
+    md,
+    page,
+    plain,
+    rich,
+    safe_url,
+    svg_text,
+)
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "pymdownx.superfences"]
 NASTY = [
@@ -57,12 +72,25 @@ def test_escaped_block_is_text_only(text: str) -> None:
     assert tags <= {"p", "br"}, out
 
 
+def _unwrap(out: str) -> str:
+    """esc's output without the <bdi> it isolates right-to-left text in."""
+    if out.startswith("<bdi>") and out.endswith("</bdi>"):
+        return out[5:-6]
+    return out
+
+
+def _expected(text: str) -> str:
+    """What esc shows: white space runs as one space, control characters gone."""
+    collapsed = re.sub(r"\s+", " ", text)
+    kept = (c for c in collapsed if unicodedata.category(c) != "Cc")
+    return "".join("\ufffd" if unicodedata.category(c) == "Cs" else c for c in kept).strip()
+
+
 @given(st.text())
 def test_esc_never_leaves_markup_characters(text: str) -> None:
-    out = esc(text)
+    out = _unwrap(esc(text))
     assert not set(re.sub(r"&#\d+;", "", out)) & set("<>&\"'`*_[]{}|!#\\")
-    expected = "".join(c for c in re.sub(r"\s+", " ", text) if c >= " ").strip()
-    assert html.unescape(out) == expected
+    assert html.unescape(out) == _expected(text)
 
 
 @given(st.text())
@@ -90,8 +118,184 @@ def test_only_safe_schemes_make_links(url: str, kept: bool) -> None:
     assert ("<a " in link("label", url)) == kept
 
 
-def test_rich_links_http_urls_and_escapes_the_rest() -> None:
-    out = rich('see https://example.com/a?b=1&c="2" or javascript:alert(1).')
-    assert '<a href="https://example.com/a?b=1&amp;c=" rel="nofollow noopener">' in out
+def test_rich_links_only_whole_urls() -> None:
+    out = rich(
+        'see https://example.com/a?b=1&c=2, or https://example.com/a?c="2" or javascript:alert(1).'
+    )
+    assert out.count("<a ") == 1  # the second URL has a quote in it: not a whole URL
     assert "javascript&#58;alert" in out
-    assert to_html(out).count("<a ") == 1
+    assert _links(to_html(out)) == ["https://example.com/a?b=1&c=2"]
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse(markup: str) -> _Tags:
+    p = _Tags()
+    p.feed(markup)
+    p.close()
+    return p
+
+
+def _links(markup: str) -> list[str]:
+    return [a.get("href") or "" for t, a in _parse(markup).tags if t == "a"]
+
+
+ALL_EXTENSIONS = [
+    *EXTENSIONS,
+    "pymdownx.details",
+    "toc",
+    "abbr",
+    "def_list",
+    "footnotes",
+    "pymdownx.magiclink",
+    "pymdownx.emoji",
+    "pymdownx.smartsymbols",
+    "pymdownx.tilde",
+    "pymdownx.caret",
+    "pymdownx.mark",
+    "pymdownx.keys",
+    "pymdownx.critic",
+    "pymdownx.inlinehilite",
+    "smarty",
+]
+
+# A word -> the one link it must make (None: no link). The link's href is the
+# word percent-encoded, and nothing in the word is read as Markdown or HTML.
+URL_CASES: dict[str, str | None] = {
+    "https://x.example/a_b*c*": "https://x.example/a_b*c*",
+    "https://x.example/[a](javascript:alert(1))/x": None,
+    "https://x.example/[a](javascript:alert(1))": None,
+    "https://x.example/![i](https://evil.example/p.png)/x": None,
+    "![i](https://evil.example/p.png)": None,
+    "[a](https://x.example/)": None,
+    'https://x.example/"onmouseover="alert(1)': None,
+    "https://x.example/'onfocus='alert(1)": "https://x.example/'onfocus='alert(1)",
+    "https://x.example/`x`": None,
+    "https://x.example/<b>": None,
+    "https://x.example/{:onclick=alert(1)}": None,
+    "https://x.example/a&lt;img&gt;": "https://x.example/a&lt;img&gt",  # ; ends a sentence
+    "<https://x.example/a>": "https://x.example/a",
+    '<https://x" onmouseover=alert(1)>': "https://x",  # the URL ends at the quote
+    "https://user@evil.example/": None,
+    "https://x.example@evil.example/": None,
+    "https://x.example/%zz": None,
+    "https://x.example/%41": "https://x.example/%41",
+    "https://x.example:99999999/": None,
+    "https://": None,
+    "http:x.example": None,
+    "//evil.example/x": None,
+    "javascript:alert(1)": None,
+    "JaVaScRiPt://x.example/%0aalert(1)": None,
+    "data:text/html,<script>alert(1)</script>": None,
+    "vbscript:msgbox(1)": None,
+    "mailto:a@x.example": "mailto:a@x.example",
+    "mailto:a@x.example?subject=hi%20there": "mailto:a@x.example?subject=hi%20there",
+    "mailto:javascript:alert(1)": None,
+    "mailto:a@x.example?x=<b>": None,
+    "tel:+15550100": "tel:+15550100",
+    "tel:javascript:alert(1)": None,
+    "(https://en.wikipedia.org/wiki/Foo_(bar)).": "https://en.wikipedia.org/wiki/Foo_(bar)",
+    "https://例え.jp/パス": "https://%E4%BE%8B%E3%81%88.jp/%E3%83%91%E3%82%B9",
+    "https://x.example/\u202egnp.exe": None,
+    "https://x.example/" + "a" * 5000: "https://x.example/" + "a" * 5000,
+}
+
+
+@pytest.mark.parametrize("word", list(URL_CASES))
+def test_a_word_is_linked_only_as_a_whole_url(word: str) -> None:
+    for text in (word, f"before {word} after", f"{word}\n\n{word}"):
+        out = to_html_all(rich(text) if "\n" not in text else esc_block(text))
+        found = _parse(out)
+        expected = URL_CASES[word]
+        hrefs = [a.get("href") for t, a in found.tags if t == "a"]
+        assert hrefs == ([expected] * text.count(word) if expected else []), (text, out)
+        assert {t for t, _ in found.tags} <= {"p", "a", "br", "bdi"}, out
+        shown = " ".join("".join(found.text).split())
+        assert " ".join(text.split()) == shown, out
+
+
+def to_html_all(markup: str) -> str:
+    """Markdown with every extension a playbook might turn on."""
+    return markdown.markdown(markup, extensions=ALL_EXTENSIONS)
+
+
+def test_link_makes_no_link_to_an_unsafe_url_and_escapes_the_label() -> None:
+    assert link("<b>", "javascript:alert(1)") == "&#60;b&#62;"
+    out = link("x", 'https://x.example/"><img src=x>')
+    assert "<a" not in out
+    out = link(md("**x**"), "https://x.example/a b")
+    assert out == "**x**"
+
+
+def test_bidi_values_are_isolated_and_titles_lose_bidi_controls() -> None:
+    assert esc("abc\u202edef") == "<bdi>abc\u202edef</bdi>"
+    assert esc("שלום") == "<bdi>שלום</bdi>"
+    assert esc("plain") == "plain"
+    assert rich("עברית https://x.example").startswith("<bdi>")
+    assert plain("a\u202eb\u2066c\u2069\u200fd\x1b[31m\x07") == "abcd[31m"
+    assert "\u202e" not in svg_text("a\u202eb") and "<" not in svg_text("<b>")
+
+
+def test_controls_never_reach_a_page() -> None:
+    out = esc("a\x00b\x1b[2Jc\x7fd\x85e\x9bf\ud800g")
+    assert out == "ab&#91;2Jcd ef\ufffdg"  # U+0085 is white space
+    assert not [c for c in out if unicodedata.category(c) == "Cc"]
+
+
+# --- Md: the type pages are assembled from -------------------------------------------------------
+
+
+def test_md_is_made_only_by_the_markup_module() -> None:
+    with pytest.raises(TypeError):
+        Md("<script>")
+
+
+def test_joining_plain_text_escapes_it() -> None:
+    bold = md("**{}**", "<b>x</b>")
+    assert bold == "**&#60;b&#62;x&#60;/b&#62;**"
+    assert isinstance(bold + "*y*", Md) and bold + "*y*" == str(bold) + "&#42;y&#42;"
+    assert "*y*" + bold == "&#42;y&#42;" + str(bold) and isinstance("*y*" + bold, Md)
+    assert md(", ").join(["[a]", md("*b*")]) == "&#91;a&#93;, *b*"
+    assert page([md("# {}", "T"), "# not a heading", f"{md('**x**')}"]) == (
+        "# T\n&#35; not a heading\n&#42;&#42;x&#42;&#42;"
+    )
+
+
+PAGES = Path(__file__).resolve().parents[1] / "plugin" / "afterview" / "pages"
+
+
+def test_page_modules_make_markdown_only_through_markup() -> None:
+    """No page module constructs Md, reaches into markup's privates, or formats a non-literal
+    template: so every record value in a page went through esc, rich or md's escaping."""
+    modules = sorted(p for p in PAGES.glob("*.py") if p.name != "markup.py")
+    assert len(modules) >= 5
+    bad = []
+    for path in modules:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            where = f"{path.name}:{getattr(node, 'lineno', 0)}"
+            if isinstance(node, ast.ImportFrom) and node.module == "afterview.pages.markup":
+                bad += [f"{where} imports {a.name}" for a in node.names if a.name.startswith("_")]
+            if isinstance(node, ast.Attribute) and node.attr in ("_make", "_KEY"):
+                bad.append(f"{where} uses {node.attr}")
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                if node.func.id == "Md":
+                    bad.append(f"{where} constructs Md")
+                if node.func.id == "md" and not (
+                    node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)
+                ):
+                    bad.append(f"{where} calls md with a template that is not a literal")
+    assert not bad, bad

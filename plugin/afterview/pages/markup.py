@@ -1,11 +1,33 @@
-"""Record text into Markdown safely: one escaping helper for every page.
+"""Record text into Markdown: the one escaping boundary of every generated page.
 
-Text from a record is user data, never markup. ``esc`` turns it into inline
-content that Markdown and HTML both show as the literal text: the HTML
-specials and every character Markdown or its extensions (attr_list,
-admonition, tables, Jinja-like braces) give a meaning to become numeric
-character references. Links are made only by this module, and only for the
-schemes in ``SAFE_SCHEMES``.
+Design. A page is assembled from ``Md`` fragments: Markdown that is safe as it
+stands. Only this module makes ``Md`` (its constructor wants a key the module
+keeps), and every way of making one escapes record text:
+
+* ``esc(value)``: text shown literally. Every character Markdown, its
+  extensions or HTML give a meaning to becomes a numeric character reference,
+  control characters go, and a value that could turn the text around it
+  (right-to-left letters, bidi controls) is isolated in ``<bdi>``.
+* ``rich(value)``: like ``esc``, and a word that is a whole ``http``,
+  ``https``, ``mailto`` or ``tel`` URL becomes a link, made as one unit: the
+  URL is percent-encoded and then written as character references, so neither
+  Markdown nor HTML can read syntax inside it. ``block(value)``: paragraphs.
+* ``md(template, *args)``: fixed Markdown written in the code (a string
+  literal, by convention and by a test) with its ``{}`` fields filled; an
+  argument that is not ``Md`` goes through ``esc``.
+* ``link``, ``page_link``, ``mailto``, ``tel``, ``span``, ``cell``, ``indent``
+  and ``front_matter`` take and give ``Md``.
+
+Joining follows the same rule: ``Md + str``, ``str + Md``, ``Md.join`` and
+``page(lines)`` escape every plain ``str``. So record text can reach a page
+only escaped: a value put in with an f-string makes a plain ``str``, which
+``page`` escapes whole (the page then shows the Markdown as text: visibly
+wrong, never live). tests/test_pages_markup.py checks that the page modules
+call ``md`` only with literal templates and never construct ``Md``.
+
+Page titles cannot use character references (the theme's ``striptags`` turns
+them back into characters), so ``plain`` uses look-alike characters instead
+and strips controls and bidi controls.
 """
 
 from __future__ import annotations
@@ -13,30 +35,108 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
+from typing import LiteralString
 from urllib.parse import quote
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 
-# & first in spirit: every listed character is replaced in one pass.
+_KEY = object()
+
+
+class Md(str):
+    """Markdown that is safe to put in a page as it stands; only this module makes it."""
+
+    __slots__ = ()
+
+    def __new__(cls, text: str, key: object = None) -> Md:
+        if key is not _KEY:
+            raise TypeError("Md is made by afterview.pages.markup only (use md, esc or rich)")
+        return super().__new__(cls, text)
+
+    def __add__(self, other: object) -> Md:
+        return _make(str.__add__(str(self), as_md(other)))
+
+    def __radd__(self, other: object) -> Md:
+        return _make(str.__add__(str(as_md(other)), self))
+
+    def join(self, items: Iterable[object]) -> Md:  # type: ignore[override]
+        return _make(str(self).join(as_md(x) for x in items))
+
+
+def _make(text: str) -> Md:
+    return Md(text, _KEY)
+
+
+def as_md(value: object) -> Md:
+    """The value itself when it is already ``Md``, else the value escaped (``esc``)."""
+    return value if isinstance(value, Md) else esc(value)
+
+
+def md(template: LiteralString, *args: object, **kwargs: object) -> Md:
+    """Fixed Markdown from the code with its ``{}`` fields filled by escaped values."""
+    return _make(
+        template.format(*(as_md(a) for a in args), **{k: as_md(v) for k, v in kwargs.items()})
+    )
+
+
+def page(lines: Iterable[object]) -> str:
+    """A page's Markdown from its lines; a line that is not ``Md`` is escaped."""
+    return "\n".join(as_md(line) for line in lines)
+
+
+# --- literal text ------------------------------------------------------------------------------
+
+# Every listed character is replaced by its character reference, in one pass.
 _SPECIAL = "&<>\"'`*_[](){}|!#\\~^+-=:.$%@"
 _TABLE = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
 _SPACE = re.compile(r"\s+")
-_URL = re.compile(r"(?:https?://|mailto:)[^\s<>\"'`]+", re.IGNORECASE)
-_TRAILING = ".,;:!?)]}'\""
+# Bidi classes that can reorder the text around a value that is not isolated.
+_BIDI_ISOLATE = frozenset(
+    ("R", "AL", "AN", "LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI")
+)
+# Explicit bidi formatting characters and marks, stripped from titles.
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 
-def _literal(text: str) -> str:
+def _clean(text: str) -> str:
+    """One line: white space runs as one space, controls dropped, lone surrogates replaced."""
     collapsed = _SPACE.sub(" ", text)
-    return "".join(ch for ch in collapsed if ch >= " ").translate(_TABLE)
+    if collapsed.isprintable():
+        return collapsed.strip()
+    out = []
+    for ch in collapsed:
+        kind = unicodedata.category(ch)
+        if kind == "Cc":
+            continue
+        out.append("\ufffd" if kind == "Cs" else ch)
+    return "".join(out).strip()
 
 
-def esc(text: object) -> str:
-    """Inline Markdown that shows text literally, on one line."""
-    return _literal(str(text)).strip()
+def _needs_isolation(text: str) -> bool:
+    return not text.isascii() and any(unicodedata.bidirectional(ch) in _BIDI_ISOLATE for ch in text)
+
+
+def _isolated(text: str, escaped: str) -> Md:
+    return _make(f"<bdi>{escaped}</bdi>" if _needs_isolation(text) else escaped)
+
+
+def esc(value: object) -> Md:
+    """Inline Markdown that shows the value literally, on one line."""
+    text = _clean(str(value))
+    return _isolated(text, text.translate(_TABLE))
 
 
 _PLAIN = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'": "’", "\\": "＼", "`": "ʼ"})
+
+
+def esc_free(text: str) -> str:
+    """One line of text with controls and bidi controls removed (not escaped)."""
+    return "".join(ch for ch in _clean(text) if ch not in _BIDI_CONTROLS).strip()
 
 
 def plain(text: object) -> str:
@@ -44,92 +144,196 @@ def plain(text: object) -> str:
 
     A page title goes through the theme's ``striptags`` filter, which turns
     entities back into characters, so titles use look-alike characters instead.
+    Bidi controls and control characters are removed: a title cannot be isolated.
     """
     return esc_free(str(text)).translate(_PLAIN)
 
 
-def esc_free(text: str) -> str:
-    return "".join(ch for ch in _SPACE.sub(" ", text) if ch >= " ").strip()
-
-
-def front_matter(title: str) -> str:
+def front_matter(title: str) -> Md:
     """A YAML front matter block setting the page title (made ``plain``)."""
-    return f'---\ntitle: "{plain(title)}"\n---\n\n'
+    return _make(f'---\ntitle: "{plain(title)}"\n---\n\n')
 
 
-def esc_block(text: object) -> str:
-    """Paragraphs of literal text: blank lines split paragraphs, lines end with <br>."""
-    paragraphs = re.split(r"\n\s*\n", str(text).replace("\r\n", "\n").replace("\r", "\n"))
-    out = []
-    for para in paragraphs:
-        lines = [rich(line) for line in para.split("\n") if line.strip()]
-        if lines:
-            out.append("<br>\n".join(lines))
-    return "\n\n".join(out)
+# --- URLs ----------------------------------------------------------------------------------------
+
+# RFC 3986 characters allowed in a linked URL after its scheme and host.
+_URI_CHARS = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#@!$&'()*+,;=%"
+)
+_LABEL = re.compile(r"[^\W_]([\w-]*[^\W_])?\Z")
+_PORT = re.compile(r"[0-9]{1,5}\Z")
+_MAIL = re.compile(r"[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,63}\Z")
+_TEL = re.compile(r"\+?[0-9][0-9().-]*\Z")
+_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_OPENERS = "(<[\"'"
+_CLOSERS = ">]\"'.,;:!?"
+
+
+def _host(text: str) -> bool:
+    """True for a host name (letters, digits, inner hyphens) with an optional port."""
+    name, colon, port = text.partition(":")
+    if colon and not _PORT.match(port):
+        return False
+    labels = name.removesuffix(".").split(".")
+    return len(name) <= 253 and all(_LABEL.match(label) for label in labels)
+
+
+def _uri_text(text: str) -> bool:
+    """True when every character may stand in a URL (non-ASCII letters and digits too)."""
+    return not _PERCENT.search(text) and all(
+        ch in _URI_CHARS or (not ch.isascii() and unicodedata.category(ch)[0] in "LNM")
+        for ch in text
+    )
 
 
 def safe_url(url: str) -> str | None:
-    """The URL if its scheme is http, https, mailto or tel, else None."""
-    scheme, sep, _rest = url.strip().partition(":")
-    if not sep or scheme.lower() not in SAFE_SCHEMES:
+    """The URL when it is one whole http, https, mailto or tel URL, else None.
+
+    Whole: ``http(s)://host[:port]`` with no user part, then only URL
+    characters; ``mailto:`` one address and an optional query; ``tel:`` a number.
+    """
+    url = url.strip()
+    scheme, sep, rest = url.partition(":")
+    scheme = scheme.lower()
+    if not sep or scheme not in SAFE_SCHEMES or not rest:
         return None
-    return url.strip()
+    if scheme in ("http", "https"):
+        if not rest.startswith("//"):
+            return None
+        where = re.search(r"[/?#]", rest[2:])
+        cut = 2 + where.start() if where else len(rest)
+        if not _host(rest[2:cut]) or not _uri_text(rest[cut:]):
+            return None
+        return url
+    if scheme == "mailto":
+        address, _q, query = rest.partition("?")
+        if not _MAIL.match(address) or not _uri_text(query):
+            return None
+        return url
+    return url if _TEL.match(rest) else None
 
 
-def link(label: str, url: str) -> str:
-    """An inline HTML link to a safe URL (label already escaped), else the label."""
+def _href(url: str) -> str:
+    """An attribute value Markdown cannot read: percent-encoded, then character references."""
+    encoded = quote(url, safe="".join(sorted(_URI_CHARS)))
+    return "".join(ch if ch.isalnum() else f"&#{ord(ch)};" for ch in encoded)
+
+
+def link(label: Md | str, url: str) -> Md:
+    """An inline HTML link to a whole safe URL (see ``safe_url``), else just the label."""
+    label = as_md(label)
     target = safe_url(url)
     if target is None:
         return label
-    return f'<a href="{html.escape(target, quote=True)}" rel="nofollow noopener">{label}</a>'
+    return _make(f'<a href="{_href(target)}" rel="nofollow noopener">{label}</a>')
 
 
-def rich(text: object) -> str:
-    """Like ``esc``, but http(s) and mailto URLs in the text become links."""
-    s = str(text)
-    out, last = [], 0
-    for m in _URL.finditer(s):
-        url = m.group(0).rstrip(_TRAILING)
-        out.append(_literal(s[last : m.start()]))
-        out.append(link(_literal(url), url))
-        last = m.start() + len(url)
-    out.append(_literal(s[last:]))
-    return "".join(out).strip()
+def _split_word(word: str) -> tuple[str, str, str]:
+    """A word as (opening punctuation, the rest, closing punctuation)."""
+    start = 0
+    while start < len(word) and word[start] in _OPENERS:
+        start += 1
+    end = len(word)
+    while end > start:
+        ch = word[end - 1]
+        if ch in _CLOSERS or (
+            ch == ")" and word.count("(", start, end) < word.count(")", start, end)
+        ):
+            end -= 1
+        else:
+            break
+    return word[:start], word[start:end], word[end:]
 
 
-def mailto(email: str) -> str:
-    """A mailto link showing the address."""
-    return link(esc(email), "mailto:" + quote(email.strip(), safe="@.+-_"))
+def rich(value: object) -> Md:
+    """Like ``esc``, but a word that is a whole http(s), mailto or tel URL becomes a link.
+
+    A word is what lies between spaces, less opening brackets and quotes and
+    closing punctuation; anything else in it (Markdown, HTML, a second URL)
+    leaves it plain text.
+    """
+    text = _clean(str(value))
+    if ":" not in text:
+        return _isolated(text, text.translate(_TABLE))
+    words = []
+    for word in text.split(" "):
+        before, core, after = _split_word(word)
+        if safe_url(core) is not None:
+            label = _make(core.translate(_TABLE))
+            words.append(f"{before.translate(_TABLE)}{link(label, core)}{after.translate(_TABLE)}")
+        else:
+            words.append(word.translate(_TABLE))
+    return _isolated(text, " ".join(words))
 
 
-def tel(phone: str) -> str:
+def block(value: object) -> Md:
+    """Paragraphs of ``rich`` text: blank lines split paragraphs, lines end with <br>."""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    out = []
+    for para in re.split(r"\n\s*\n", text):
+        lines = [rich(line) for line in para.split("\n") if line.strip()]
+        if lines:
+            out.append("<br>\n".join(lines))
+    return _make("\n\n".join(out))
+
+
+esc_block = block
+
+
+def mailto(email: str) -> Md:
+    """A mailto link showing the address, when it is one address; else the text."""
+    address = email.strip()
+    if not _MAIL.match(address):
+        return esc(email)
+    return link(esc(email), "mailto:" + address)
+
+
+def tel(phone: str) -> Md:
     """A tel link showing the number as written."""
     digits = re.sub(r"[^0-9+]", "", phone)
+    digits = digits[:1] + digits[1:].replace("+", "")
     return link(esc(phone), "tel:" + digits) if digits.strip("+") else esc(phone)
 
 
+# --- links between pages, spans, tables --------------------------------------------------------
+
+
 @lru_cache(maxsize=8192)  # pages link to the same checks and records again and again
-def rel(from_page: str, to_page: str) -> str:
+def rel(from_page: str, to_page: str) -> Md:
     """The relative Markdown link from one page's source path to another's.
 
     Percent-encoded: a page's path comes from a record's file name, which must
     not end the link or give it a scheme (``x) [y](javascript:alert(1).yaml``).
     """
-    return quote(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."), safe="/")
+    return _make(quote(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."), safe="/"))
 
 
-def cell(text: str) -> str:
-    """Already-safe Markdown for a table cell (no line breaks, no bare pipes)."""
-    return text.replace("\n", " ").replace("|", "&#124;")
+def page_link(label: object, from_page: str, to_page: str) -> Md:
+    """A Markdown link to another generated page, the label escaped unless ``Md``."""
+    return md("[{}]({})", label, rel(from_page, to_page))
 
 
-def indent(text: str, spaces: int = 4) -> str:
+def cell(text: object) -> Md:
+    """Markdown for a table cell: one line, no bare pipes."""
+    return _make(as_md(text).replace("\n", " ").replace("|", "&#124;"))
+
+
+def indent(text: object, spaces: int = 4) -> Md:
     """Indent every non-empty line (content of an admonition or list item)."""
     pad = " " * spaces
-    return "\n".join(pad + line if line.strip() else "" for line in text.split("\n"))
+    return _make("\n".join(pad + line if line.strip() else "" for line in as_md(text).split("\n")))
 
 
-def span(text: str, cls: str, sort: str | None = None) -> str:
-    """Inline HTML span around already-safe text, with an optional sort key."""
+def span(text: object, cls: str, sort: str | None = None) -> Md:
+    """Inline HTML span around the (escaped unless ``Md``) text, with an optional sort key."""
     key = f' data-sort="{html.escape(sort, quote=True)}"' if sort is not None else ""
-    return f'<span class="{cls}"{key}>{text}</span>'
+    return _make(f'<span class="{html.escape(cls, quote=True)}"{key}>{as_md(text)}</span>')
+
+
+def svg_text(value: object) -> Md:
+    """Text for an SVG element or attribute (pages.timeline): shown literally, on one line.
+
+    Like ``esc`` but without ``<bdi>``, which SVG does not know: bidi controls
+    are dropped and the drawing isolates each value with CSS (``unicode-bidi``).
+    """
+    return _make(esc_free(str(value)).translate(_TABLE))
