@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import textwrap
+import unicodedata
+from collections.abc import Callable
 from xml.etree import ElementTree as ET
 
-from afterview.findings import Finding
+import click
+
+from afterview.findings import SEVERITY_ORDER, Finding
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
@@ -42,20 +49,161 @@ def _one_line(text: str) -> str:
     )
 
 
-def text(findings: list[Finding], files: int, *, color: bool = False, quiet: bool = False) -> str:
-    import click
+def concise(
+    findings: list[Finding], files: int, *, color: bool = False, quiet: bool = False
+) -> str:
+    """One line per finding, ``path:line:column: severity rule-id message``, then the summary.
 
+    For editors' problem matchers and grep.
+    """
     lines = []
     if not quiet:
         for f in findings:
-            sev = f.severity
-            if color:
-                sev = click.style(sev, fg=_COLORS[f.severity], bold=True)
-            rule = click.style(f.rule, dim=True) if color else f.rule
             path, message = _one_line(f.path), _one_line(f.message)
-            lines.append(f"{path}:{f.line}:{f.column}: {sev} {rule} {message}")
+            lines.append(
+                f"{path}:{f.line}:{f.column}: {_sev(f, color)} {_rule(f, color)} {message}"
+            )
     lines.append(summary(findings, files))
     return "\n".join(lines) + "\n"
+
+
+def text(
+    findings: list[Finding],
+    files: int,
+    *,
+    color: bool = False,
+    quiet: bool = False,
+    width: int | None = None,
+    source: Callable[[str], list[str] | None] | None = None,
+) -> str:
+    """Findings grouped by file, for a person at a terminal; then the summary.
+
+    Each file's path once, then its findings (errors first, then warnings and
+    infos; each by line) as ``line:column severity rule-id message`` wrapped
+    to ``width`` (the terminal's, 80 when unknown), each with the record's
+    line beneath it and a caret at the column, as ruff and rustc show them
+    (not for a finding about the whole record, at 1:1).
+    ``source`` gives a file's lines (default: read again from disk, one file
+    at a time, so no record's text is kept while checking).
+    """
+    if width is None:
+        width = shutil.get_terminal_size((80, 24)).columns
+    width = max(width, 40)
+    source = source or read_lines
+    out: list[str] = []
+    if not quiet:
+        by_path: dict[str, list[Finding]] = {}
+        for f in findings:
+            by_path.setdefault(f.path, []).append(f)
+        for path, group in by_path.items():
+            group.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.line, f.column, f.rule))
+            lines = source(path)
+            gutter = len(str(max(f.line for f in group)))
+            heading = _one_line(path)
+            out.append(click.style(heading, bold=True) if color else heading)
+            for f in group:
+                out += _entry(f, lines, gutter, width, color)
+                out.append("")
+    out.append(summary(findings, files))
+    return "\n".join(out) + "\n"
+
+
+# Findings at 1:1 are about the whole record ("top of file") and show no line,
+# except these, whose position is where the file could not be read.
+_LOAD_RULES = frozenset({"yaml-syntax", "duplicate-key"})
+
+
+def _sev(f: Finding, color: bool) -> str:
+    return click.style(f.severity, fg=_COLORS[f.severity], bold=True) if color else f.severity
+
+
+def _rule(f: Finding, color: bool) -> str:
+    return click.style(f.rule, dim=True) if color else f.rule
+
+
+def _entry(f: Finding, lines: list[str] | None, gutter: int, width: int, color: bool) -> list[str]:
+    """One finding: its wrapped head line, then the source line and a caret."""
+    head = f"{f.line}:{f.column} {f.severity} {f.rule} {_one_line(f.message)}"
+    wrapped = textwrap.wrap(
+        head,
+        width,
+        initial_indent="  ",
+        subsequent_indent="    ",
+        break_long_words=True,
+        break_on_hyphens=False,
+    )
+    if color:  # styled after wrapping, so escape codes do not count as width
+        plain_start = f"  {f.line}:{f.column} {f.severity} {f.rule}"
+        if wrapped[0].startswith(plain_start + " ") or wrapped[0] == plain_start:
+            styled = f"  {f.line}:{f.column} {_sev(f, True)} {_rule(f, True)}"
+            wrapped[0] = styled + wrapped[0][len(plain_start) :]
+    out = wrapped
+    whole_record = (f.line, f.column) == (1, 1) and f.rule not in _LOAD_RULES
+    if lines is not None and 1 <= f.line <= len(lines) and not whole_record:
+        code, caret = _excerpt(lines[f.line - 1], f.column, width - gutter - 7)
+        pad = " " * gutter
+        mark = " " * caret + "^"
+        if color:
+            mark = " " * caret + click.style("^", fg=_COLORS[f.severity], bold=True)
+        out += [f"    {f.line:>{gutter}} | {code}".rstrip(), f"    {pad} | {mark}"]
+    return out
+
+
+def _cells(ch: str) -> int:
+    """Terminal columns a character takes: 2 for wide East Asian, 0 for combining marks."""
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def _excerpt(line: str, column: int, room: int) -> tuple[str, int]:
+    """The line escaped for the terminal and cut to ``room`` columns around ``column``.
+
+    Returns the text and the caret's offset in terminal columns.
+    """
+    room = max(room, 20)
+    column = max(1, min(column, len(line) + 1))
+    pieces = [_one_line(ch) for ch in line]  # each character as the terminal will see it
+    widths = [sum(_cells(c) for c in p) for p in pieces]
+    caret = sum(widths[: column - 1])
+    if sum(widths) <= room:
+        return "".join(pieces), caret
+    # Too wide: keep a window that holds the caret, marking cuts with an ellipsis.
+    start = column - 1
+    lead = room // 3
+    while start > 0 and sum(widths[start - 1 : column - 1]) < lead:
+        start -= 1
+    end = start
+    used = 0
+    while end < len(pieces) and used + widths[end] <= room - 2:
+        used += widths[end]
+        end += 1
+    while start > 0 and used + widths[start - 1] <= room - 2:  # the line ends: show more before
+        start -= 1
+        used += widths[start]
+    text = "".join(pieces[start:end])
+    offset = sum(widths[start : column - 1])
+    if start > 0:
+        text, offset = "…" + text, offset + 1
+    if end < len(pieces):
+        text += "…"
+    return text, offset
+
+
+_BREAKS = re.compile(r"\r\n|\r|\n")
+
+
+def read_lines(path: str) -> list[str] | None:
+    """A record's lines as the loader numbers them, or None if it cannot be read now."""
+    from afterview.loader import ReadError, read_file
+
+    try:
+        raw = read_file(path)
+    except (ReadError, OSError):
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    return _BREAKS.split(raw.decode("utf-8", "replace"))
 
 
 def as_json(findings: list[Finding], files: int, now: str) -> str:
