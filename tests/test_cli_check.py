@@ -167,7 +167,7 @@ def test_exit_2_for_an_unknown_rule_id(playbook: Path, option: str) -> None:
     ("settings", "key"),
     [
         ('timezone = "Mars/Olympus_Mons"\n', "timezone"),
-        ("thank_you_within_hours = \"soon\"\n", "thank_you_within_hours"),
+        ('thank_you_within_hours = "soon"\n', "thank_you_within_hours"),
         ("follow_up_after_days = 0\n", "follow_up_after_days"),
         ("interviews = 3\n", "interviews"),
         ("colour = true\n", "colour"),
@@ -246,7 +246,9 @@ def test_json_has_the_documented_shape(playbook: Path) -> None:
     by_rule = {f["rule"]: f for f in findings}
     title = by_rule["interviewer-title-missing"]
     assert (title["path"], title["line"], title["column"]) == (
-        os.path.join("records", "b.yaml"), 5, 5
+        os.path.join("records", "b.yaml"),
+        5,
+        5,
     )
     assert title["due"] is None
     assert datetime.fromisoformat(by_rule["thank-you-overdue"]["due"]) == datetime.fromisoformat(
@@ -285,10 +287,10 @@ LINE = re.compile(
 )
 
 
-def test_text_lines_and_summary(playbook: Path) -> None:
+def test_concise_lines_and_summary(playbook: Path) -> None:
     write(playbook, "b.yaml", WITH_ERROR)
     write(playbook, "a.yaml", WARNINGS_ONLY)
-    result = run("b.yaml", "a.yaml", "--now", NOW)
+    result = run("b.yaml", "a.yaml", "--now", NOW, "--format", "concise")
     *lines, summary = result.stdout.splitlines()
     parsed = [LINE.match(line) for line in lines]
     assert all(parsed), lines
@@ -298,18 +300,83 @@ def test_text_lines_and_summary(playbook: Path) -> None:
     errors = sum(m["severity"] == "error" for m in parsed)
     warnings = sum(m["severity"] == "warning" for m in parsed)
     infos = sum(m["severity"] == "info" for m in parsed)
-    assert summary == (
-        f"2 files checked: {errors} errors, {warnings} warnings, {infos} infos"
-    )
+    assert summary == (f"2 files checked: {errors} errors, {warnings} warnings, {infos} infos")
 
 
-def test_text_keeps_one_line_per_finding(playbook: Path) -> None:
+def test_concise_keeps_one_line_per_finding(playbook: Path) -> None:
     write(playbook, "a.yaml", CLEAN + '"bad\\nkey": 1\n')
-    result = run("a.yaml", "--now", NOW)
+    result = run("a.yaml", "--now", NOW, "--format", "concise")
     lines = result.stdout.splitlines()
     assert len(lines) == 2
     assert LINE.match(lines[0])
     assert "bad\\nkey" in lines[0]
+
+
+HEAD = re.compile(
+    r"^  (?P<line>\d+):(?P<column>\d+) (?P<severity>error|warning|info) (?P<rule>[a-z0-9-]+) "
+)
+SEVERITIES = ["error", "warning", "info"]
+
+
+def test_text_groups_findings_by_file_errors_first(playbook: Path) -> None:
+    write(playbook, "b.yaml", WITH_ERROR)
+    write(playbook, "a.yaml", WARNINGS_ONLY)
+    result = run("b.yaml", "a.yaml", "--now", NOW, env={"COLUMNS": "80"})
+    out = result.stdout.splitlines()
+    assert out[0] == "a.yaml"  # each path once, as a heading, in path order
+    assert out.count("a.yaml") == 1 and out.count("b.yaml") == 1
+    b_start = out.index("b.yaml")
+    for start, end in ((0, b_start), (b_start, len(out) - 1)):
+        heads = [m for m in map(HEAD.match, out[start:end]) if m]
+        assert heads
+        order = [(SEVERITIES.index(m["severity"]), int(m["line"])) for m in heads]
+        assert order == sorted(order)  # errors, then warnings, then infos; each by line
+    concise = run("b.yaml", "a.yaml", "--now", NOW, "--format", "concise").stdout
+    assert sum(1 for line in out if HEAD.match(line)) == len(concise.splitlines()) - 1
+    assert "b.yaml:" not in result.stdout  # the path is not repeated per finding
+    assert out[-1] == concise.splitlines()[-1]  # the same summary line
+
+
+def test_text_shows_the_line_with_a_caret(playbook: Path) -> None:
+    write(playbook, "b.yaml", WITH_ERROR)
+    out = run("b.yaml", "--now", NOW, env={"COLUMNS": "80"}).stdout.splitlines()
+    i = out.index("  5:5 error interviewer-title-missing Interviewer 'Lee Park' has no title")
+    assert out[i + 1 : i + 4] == [
+        "    recorded.",
+        "    5 |   - name: Lee Park",
+        "      |     ^",
+    ]
+    # A finding about the whole record (1:1) points at no line.
+    j = next(n for n, line in enumerate(out) if line.startswith("  1:1 warning follow-up-overdue"))
+    assert not any(" | " in line for line in out[j : out.index("", j)])
+
+
+def test_text_wraps_to_the_terminal_width(playbook: Path) -> None:
+    long = WITH_ERROR.replace("Lee Park", "Bartholomew Maximilian " * 4 + "Park")
+    write(playbook, "b.yaml", long + "notes: " + "word " * 60 + "\n" + "titel: x\n")
+    for columns in (80, 60):
+        result = run("b.yaml", "--now", NOW, env={"COLUMNS": str(columns)})
+        lines = result.stdout.splitlines()
+        assert max(len(line) for line in lines[:-1]) <= columns, result.stdout
+    narrow = run("b.yaml", "--now", NOW, env={"COLUMNS": "60"}).stdout
+    assert "…" in narrow  # the long interviewer line is cut around the caret
+    # Without a terminal (or COLUMNS), 80 columns.
+    assert (
+        run("b.yaml", "--now", NOW).stdout
+        == run("b.yaml", "--now", NOW, env={"COLUMNS": "80"}).stdout
+    )
+
+
+def test_text_escapes_the_record_line(playbook: Path) -> None:
+    write(playbook, "a.yaml", CLEAN + 'round: "\u202egnp\texe" \u202e\n')
+    result = run("a.yaml", "--now", NOW, env={"COLUMNS": "80"})
+    assert result.exit_code == 1
+    assert "\u202e" not in result.stdout and "\t" not in result.stdout
+    lines = result.stdout.splitlines()
+    n = next(i for i, x in enumerate(lines) if "| round" in x)
+    assert lines[n].endswith('| round: "\\u202egnp\\texe" \\u202e')
+    # The caret stands under the character the finding names, counted after escaping.
+    assert lines[n + 1].index("^") == lines[n].rindex("\\u202e")
 
 
 def test_quiet_prints_the_summary_only(playbook: Path) -> None:
@@ -357,7 +424,12 @@ def test_colour_on_a_terminal_and_none_with_no_color(playbook: Path) -> None:
     assert not ANSI.search(run_in_terminal(args, playbook, {"NO_COLOR": "1"}).decode())
     plain = run_in_terminal([*args, "--no-color"], playbook, {}).decode()
     assert not ANSI.search(plain)
-    assert "b.yaml:5:5: error interviewer-title-missing" in plain
+    assert "  5:5 error interviewer-title-missing" in plain
+    concise = run_in_terminal([*args, "--format", "concise"], playbook, {}).decode()
+    assert ANSI.search(concise)
+    assert not ANSI.search(
+        run_in_terminal([*args, "--format", "concise"], playbook, {"NO_COLOR": "1"}).decode()
+    )
 
 
 def test_no_colour_when_not_a_terminal(playbook: Path) -> None:

@@ -31,16 +31,17 @@ def _ids(value: str | None, option: str) -> frozenset[str] | None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "github", "junit"]),
+    type=click.Choice(["text", "concise", "json", "github", "junit"]),
     default="text",
     show_default=True,
-    help="Output format.",
+    help="Output format: text groups findings by file and shows each line;"
+    " concise is one line per finding (path:line:col: severity rule message).",
 )
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit status 1).")
 @click.option("--select", metavar="ID,...", help="Report only these rules.")
 @click.option("--ignore", metavar="ID,...", help="Do not report these rules.")
 @now_option
-@click.option("--quiet", "-q", is_flag=True, help="Print the summary only (text format).")
+@click.option("--quiet", "-q", is_flag=True, help="Print the summary only (text, concise).")
 @click.option("--no-color", is_flag=True, help="No colour (also when NO_COLOR is set).")
 def command(
     paths: tuple[str, ...],
@@ -59,8 +60,9 @@ def command(
     1 an error (or a warning with --strict), 2 the check could not run.
 
     \b
-    Example:
-      afterview check content/interviews --format json --now 2026-11-25T12:00:00-05:00
+    Examples:
+      afterview check content/interviews --strict
+      afterview check --format json --now 2026-11-25T12:00:00-05:00
     """
     from afterview import reports
     from afterview.checker import Selection
@@ -78,7 +80,8 @@ def command(
         out = reports.junit(findings, [r.path for r in run.results])
     else:
         color = sys.stdout.isatty() and not no_color and not os.environ.get("NO_COLOR")
-        out = reports.text(findings, files, color=color, quiet=quiet)
+        style = reports.concise if fmt == "concise" else reports.text
+        out = style(findings, files, color=color, quiet=quiet)
     click.echo(out, nl=False)
     for error in errors:
         click.echo(f"afterview: {error}", err=True)
