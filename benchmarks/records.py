@@ -17,7 +17,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from afterview.deadlines import STAGES
+from afterview.progress import STAGES
 
 # The reference time the benchmarks pass as --now.
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=timezone(timedelta(hours=-5)))

@@ -7,12 +7,15 @@ read off the test itself.
 
 from __future__ import annotations
 
+import gc
 import textwrap
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 
 import pytest
+import yaml
 
 from afterview.checker import FileResult, Selection, check_record
 from afterview.clock import Clock
@@ -114,6 +117,52 @@ def write(folder: Path, name: str, text: str | bytes) -> Path:
     else:
         path.write_text(yaml_text(text), encoding="utf-8")
     return path
+
+
+# Time bounds are relative, so that a loaded machine slows both sides alike: work on
+# some bytes may take at most PARSE_FACTOR times a plain libyaml parse of the same
+# bytes plus the same work on a small clean record, both measured in the same test.
+PARSE_FACTOR = 20
+
+
+def seconds(run: Callable[[], object]) -> float:
+    """Wall time of one call of run; an exception it raises counts as done."""
+    gc.collect()
+    started = time.perf_counter()
+    try:
+        run()
+    except Exception:
+        pass
+    return time.perf_counter() - started
+
+
+def yaml_parse(raw: bytes) -> object:
+    """A plain parse with libyaml (yaml.load with CSafeLoader): the yardstick for time bounds."""
+    return yaml.load(raw, Loader=yaml.CSafeLoader)
+
+
+def assert_within_parse_time(
+    run: Callable[[], object], raws: Sequence[bytes], baseline: Callable[[], object]
+) -> None:
+    """run takes at most PARSE_FACTOR x (parsing raws with libyaml + one baseline call).
+
+    The best of up to three runs counts (a scheduling hiccup is not the code's); the
+    YAML parse is only timed when run was slower than the baseline bound alone.
+    """
+    budget = PARSE_FACTOR * min(seconds(baseline) for _ in range(3))
+    elapsed = float("inf")
+    parsed = False
+    for _ in range(3):
+        elapsed = min(elapsed, seconds(run))
+        if elapsed > budget and not parsed:
+            budget += PARSE_FACTOR * sum(seconds(lambda r=r: yaml_parse(r)) for r in raws)
+            parsed = True
+        if elapsed <= budget:
+            return
+    raise AssertionError(
+        f"took {elapsed:.3f} s, more than {PARSE_FACTOR}x a libyaml parse of the same"
+        f" bytes plus the baseline ({budget:.3f} s in all)"
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

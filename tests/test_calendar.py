@@ -11,7 +11,7 @@ from icalendar import Calendar
 
 from afterview.agenda import Item, agenda
 from afterview.calendar import calendar_ics
-from afterview.deadlines import Clock
+from afterview.clock import Clock
 from afterview.records import read_records
 from afterview.settings import Settings
 
@@ -146,3 +146,128 @@ def test_sample_records(when: str) -> None:
     assert len(evs) == sum(1 for i in items if i.due is not None)
     again = events(calendar_ics(items, clock.now))
     assert [str(e["UID"]) for e in evs] == [str(e["UID"]) for e in again]
+
+
+def alarms(event) -> list:
+    return [c for c in event.subcomponents if c.name == "VALARM"]
+
+
+def test_every_event_has_a_display_alarm_at_its_due_time() -> None:
+    for e in events(calendar_ics(ITEMS, NOW)):
+        found = alarms(e)
+        assert found, e["UID"]
+        for a in found:
+            assert str(a["ACTION"]) == "DISPLAY"
+            assert str(a["DESCRIPTION"])
+        triggers = [a.decoded("TRIGGER") for a in found]
+        if isinstance(e.decoded("DTSTART"), datetime):
+            assert timedelta(0) in triggers  # at the due time (DTSTART)
+        else:
+            assert triggers == [timedelta(hours=9)]  # an all-day item: 09:00 on its day
+
+
+def test_interviews_and_notes_get_an_early_alarm() -> None:
+    evs = {str(e["UID"]): e for e in events(calendar_ics(ITEMS, NOW))}
+    for it in (ITEMS[0], ITEMS[2]):  # a thank-you note, an interview
+        triggers = sorted(a.decoded("TRIGGER") for a in alarms(evs[it.uid]))
+        assert triggers == [timedelta(minutes=-60), timedelta(0)]
+    early = next(a for a in alarms(evs[ITEMS[2].uid]) if a.decoded("TRIGGER"))
+    assert "starts in 1 hour" in str(early["DESCRIPTION"])
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"), [(None, 1), (timedelta(0), 1), (timedelta(days=1), 2)]
+)
+def test_early_alarm_is_configurable(before: timedelta | None, expected: int) -> None:
+    (e,) = events(calendar_ics([ITEMS[2]], NOW, before))
+    assert len(alarms(e)) == expected
+    if expected == 2:
+        assert min(a.decoded("TRIGGER") for a in alarms(e)) == -timedelta(days=1)
+
+
+def test_alarm_setting_is_read_and_checked(playbook: Path) -> None:
+    from click.testing import CliRunner
+
+    from afterview.cli import cli
+    from afterview.settings import SettingsError, settings_from_table
+
+    assert (
+        settings_from_table({"alarm_before_minutes": 0}, playbook / "x.toml").alarm_before_minutes
+        == 0
+    )
+    for bad in (-1, 10_081, "60", True, 1.5):
+        with pytest.raises(SettingsError, match="alarm_before_minutes"):
+            settings_from_table({"alarm_before_minutes": bad}, playbook / "x.toml")
+    record = (REPO / "content" / "interviews").glob("*.yaml")
+    folder = playbook / "content" / "interviews"
+    folder.mkdir(parents=True)
+    for f in record:
+        (folder / f.name).write_bytes(f.read_bytes())
+    (playbook / "afterview.toml").write_text(
+        'timezone = "America/New_York"\nalarm_before_minutes = 30\n', encoding="utf-8"
+    )
+    run = CliRunner().invoke(cli, ["agenda", "--format", "ics", "--now", "2026-11-12T12:00-05:00"])
+    evs = events(run.stdout_bytes)
+    interviews = [e for e in evs if "interview" in [str(c) for c in e["CATEGORIES"].cats]]
+    assert interviews
+    for e in interviews:
+        if isinstance(e.decoded("DTSTART"), datetime):
+            assert timedelta(minutes=-30) in [a.decoded("TRIGGER") for a in alarms(e)]
+
+
+def test_interview_event_spans_its_duration() -> None:
+    settings = Settings(timezone_name="America/New_York")
+    clock = Clock.at(datetime(2026, 11, 1, 12, 0, tzinfo=NY), settings)
+    loaded = read_records([str(REPO / "content" / "interviews")], clock)
+    items = [i for i in agenda(loaded.interviews, clock, None) if i.action == "interview"]
+    assert items
+    evs = {str(e["UID"]): e for e in events(calendar_ics(items, clock.now))}
+    by_path = {iv.path: iv for iv in loaded.interviews}
+    for it in items:
+        iv = by_path[it.path]
+        e = evs[it.uid]
+        if iv.when.whole_day:
+            assert e.decoded("DTSTART") == iv.when.day
+            assert e.decoded("DTEND") == iv.when.day + timedelta(days=1)
+        else:
+            assert e.decoded("DTEND") - e.decoded("DTSTART") == timedelta(minutes=iv.duration)
+
+
+def test_date_only_interview_is_all_day(playbook: Path) -> None:
+    (playbook / "r.yaml").write_text(
+        "version: 1\ncompany: Acme\nrole: Dev\nwhen: 2026-12-02\nduration: 45\n", encoding="utf-8"
+    )
+    clock = Clock.at(NOW, Settings(timezone_name="America/New_York"))
+    items = agenda(read_records([str(playbook / "r.yaml")], clock).interviews, clock, None)
+    (e,) = events(calendar_ics(items, NOW))
+    assert e.decoded("DTSTART") == date(2026, 12, 2)
+    assert e.decoded("DTEND") == date(2026, 12, 3)
+
+
+HOSTILE = "A\x0bB\x0cC\x1cD\x1fE\x7fF\x85G\u202eH\u2066I\u200fJ\x00K\r\nL\u2028M\tN; O, P\\ Q"
+
+
+def test_no_control_or_bidi_characters_reach_the_file() -> None:
+    odd = Item(f"{HOSTILE}.yaml", HOSTILE, HOSTILE, "thank-you", NOW, False, HOSTILE, HOSTILE)
+    data = calendar_ics([odd], NOW - timedelta(days=1))
+    text = data.decode("utf-8")
+    bad = [
+        c
+        for c in text.replace("\r\n", "")
+        if (ord(c) < 0x20 and c != "\t") or 0x7F <= ord(c) <= 0x9F or c in "\u202e\u2066\u200f"
+    ]
+    assert bad == []
+    (e,) = events(data)
+    summary = str(e["SUMMARY"])
+    assert summary.startswith("ABCDEFGHIJK\nL\nM N; O, P\\ Q")
+    for prop in ("SUMMARY", "DESCRIPTION"):
+        assert "\x0b" not in str(e[prop]) and "\u202e" not in str(e[prop])
+    for a in alarms(e):
+        assert "\x0c" not in str(a["DESCRIPTION"])
+    assert str(e["UID"]) == odd.uid  # the UID is a hash: nothing hostile in it
+
+
+def test_lone_surrogate_does_not_break_the_file() -> None:
+    odd = Item("a.yaml", "Acme \ud800", "R", "thank-you", NOW, False, "Note", "k")
+    (e,) = events(calendar_ics([odd], NOW))
+    assert str(e["SUMMARY"]) == "Note — Acme "

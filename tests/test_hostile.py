@@ -7,9 +7,12 @@ a 1 MB name, nesting 10,000 deep, 60,000 keys) are generated in ``tmp_path``
 instead of being committed.
 
 Bounds, for each case: the whole pipeline (read, load, schema, every rule and
-the agenda's items) takes at most ``TIME_BOUND`` = 1 second, and the Python
-memory it allocates at its peak, measured with ``tracemalloc`` on a second
-run, stays under ``MEMORY_BOUND`` = 50 MB. A traceback is never an outcome.
+the agenda's items) takes at most 20 times a plain libyaml parse of the same
+bytes plus the pipeline on a clean record, both timed in the same test (a
+relative bound holds on a loaded machine; see conftest.assert_within_parse_time),
+and the Python memory it allocates at its peak, measured with ``tracemalloc``
+on a second run, stays under ``MEMORY_BOUND`` = 50 MB. A traceback is never an
+outcome.
 
 Outcomes decided here (see also the table):
 
@@ -51,7 +54,6 @@ from __future__ import annotations
 import gc
 import json
 import os
-import time
 import tracemalloc
 import unicodedata
 from collections.abc import Callable
@@ -59,19 +61,18 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from afterview.agenda import items_for
 from afterview.checker import FileResult, check_record
 from afterview.cli import cli
 from afterview.clock import Clock
 from afterview.loader import MAX_BYTES, read_file
-from conftest import SETTINGS
+from conftest import SETTINGS, assert_within_parse_time
 
 HOSTILE = Path(__file__).parent / "hostile"
 NOW_TEXT = "2026-11-25T12:00:00-05:00"
 CLOCK = Clock.at(datetime.fromisoformat(NOW_TEXT), SETTINGS)
-TIME_BOUND = 1.0  # seconds, for one file through the whole pipeline
 MEMORY_BOUND = 50_000_000  # bytes: tracemalloc's peak for one file
 
 CLEAN: tuple = ()
@@ -115,7 +116,7 @@ EXPECTED: dict[str, tuple[tuple[str, int, int], ...]] = {
     "alias-undefined.yaml": ((S, 22, 8),),
     "alias-reuse-small.yaml": CLEAN,
     "merge-keys.yaml": CLEAN,
-    "merge-brings-unknown-key.yaml": (("schema", 7, 5),),
+    "merge-brings-unknown-key.yaml": (("schema", 10, 10),),  # at 'titel', where it is written
     "merge-not-mapping.yaml": ((S, 23, 7),),
     "complex-key.yaml": ((S, 22, 3),),
     # tags
@@ -160,7 +161,7 @@ EXPECTED: dict[str, tuple[tuple[str, int, int], ...]] = {
         ("thank-you-recipient-unknown", 16, 5),
     ),
     "names-case-and-spaces.yaml": CLEAN,
-    "keys-differ-by-case.yaml": (("schema", 1, 1),),
+    "keys-differ-by-case.yaml": (("schema", 3, 1),),  # at the key 'Role'
     "keys-case-only.yaml": (("schema", 1, 1), ("schema", 1, 1)),  # unknown + missing
     "duplicate-key.yaml": (("duplicate-key", 9, 5),),
     "duplicate-key-quoted.yaml": (("duplicate-key", 3, 1),),
@@ -207,13 +208,16 @@ def pipeline(path: str, raw: bytes) -> FileResult:
     return result
 
 
-def bounded(run: Callable[[], FileResult]) -> FileResult:
-    """Run twice: once timed, once under tracemalloc; assert both bounds."""
-    gc.collect()
-    started = time.perf_counter()
+def clean_pipeline() -> FileResult:
+    """The pipeline on the clean record: the baseline for time bounds."""
+    return pipeline("clean.yaml", (HOSTILE / "clean.yaml").read_bytes())
+
+
+def bounded(run: Callable[[], FileResult], raw: bytes) -> FileResult:
+    """The result of run, after asserting its time bound (relative to a libyaml parse of
+    raw, see conftest.assert_within_parse_time) and its memory bound (under tracemalloc)."""
     result = run()
-    elapsed = time.perf_counter() - started
-    assert elapsed < TIME_BOUND, f"took {elapsed:.2f} s"
+    assert_within_parse_time(run, [raw], clean_pipeline)
     gc.collect()
     tracemalloc.start()
     try:
@@ -255,7 +259,7 @@ def test_the_corpus_is_complete() -> None:
 def test_hostile_file(name: str) -> None:
     path = HOSTILE / name
     raw = read_file(str(path))
-    result = bounded(lambda: pipeline(name, raw))
+    result = bounded(lambda: pipeline(name, raw), raw)
     assert found(result) == EXPECTED[name], [f.message for f in result.findings]
     if name in MESSAGE_HINTS:
         assert any(MESSAGE_HINTS[name] in f.message for f in result.findings), [
@@ -395,7 +399,7 @@ def test_generated_hostile_file(name: str, tmp_path: Path) -> None:
     raw, expected, hint = BIG[name]
     path = tmp_path / f"{name}.yaml"
     path.write_bytes(raw)
-    result = bounded(lambda: pipeline(name, read_file(str(path))))
+    result = bounded(lambda: pipeline(name, read_file(str(path))), raw)
     assert found(result) == expected, [f.message[:200] for f in result.findings]
     assert any(hint in f.message for f in result.findings) if hint else True
 
@@ -403,9 +407,13 @@ def test_generated_hostile_file(name: str, tmp_path: Path) -> None:
 def test_generated_files_through_the_command(tmp_path: Path) -> None:
     for name, (raw, _expected, _hint) in BIG.items():
         (tmp_path / f"{name}.yaml").write_bytes(raw)
-    started = time.perf_counter()
-    result = CliRunner().invoke(cli, ["check", str(tmp_path), "--now", NOW_TEXT, "-q"])
-    assert time.perf_counter() - started < TIME_BOUND * len(BIG)
+
+    def run() -> Result:
+        return CliRunner().invoke(cli, ["check", str(tmp_path), "--now", NOW_TEXT, "-q"])
+
+    result = run()
+    raws = [raw for raw, _expected, _hint in BIG.values()]
+    assert_within_parse_time(run, raws, lambda: [clean_pipeline() for _ in BIG])
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert result.exit_code == 1
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import datetime
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from afterview.checker import FileResult, check_files, check_record
-from afterview.deadlines import Clock
+from afterview.clock import Clock
 from afterview.pages import build_pages
 from afterview.settings import Settings
 from fixtures.site.helpers import NOW, REPO, SAMPLES
@@ -71,16 +72,19 @@ def test_rounds_of_the_same_role_are_adjacent(pages) -> None:
 
 
 def test_needs_attention_overdue_first_then_soonest(pages) -> None:
-    status = pages["status.md"]
+    status = html.unescape(pages["status.md"])  # values are character references
     overdue = status[status.index("### Overdue") : status.index("### Due in the next")]
     soon = status[status.index("### Due in the next") : status.index("## All interviews")]
     assert "Quillon" in overdue and "overdue by 5 days" in overdue
-    times = re.findall(r"\*\*\w{3} (\d{4}-\d\d-\d\d \d\d:\d\d)", soon)
+    shown = re.findall(r"^- \*\*\w{3} (\d\d? \w{3} \d{4}, \d\d:\d\d)", soon, re.M)
+    times = [datetime.strptime(t, "%d %b %Y, %H:%M") for t in shown]
     assert times == sorted(times) and len(times) >= 5
 
 
 def test_checklist_states(pages) -> None:
-    quillon = pages["interviews/2026-11-13-quillon-logistics-site-reliability-engineer.md"]
+    quillon = html.unescape(
+        pages["interviews/2026-11-13-quillon-logistics-site-reliability-engineer.md"]
+    )
     line = next(x for x in quillon.splitlines() if "ask when, how and from whom" in x)
     assert "missing" in line and "contact-expectations-missing" in line
     line = next(x for x in quillon.splitlines() if "Position filled" in x)
@@ -104,7 +108,7 @@ def test_a_record_that_does_not_load(tmp_path: Path) -> None:
     assert broken.interview is None
     pages = build_pages([broken], CLOCK)
     assert "could not load" in pages["status.md"]
-    assert "yaml-syntax" in pages["status.md"]
+    assert "yaml-syntax" in html.unescape(pages["status.md"])
     assert "could not be loaded" in pages["interviews/bad.md"]
 
 

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from afterview.checker import check_record
-from afterview.deadlines import Clock
+from afterview.clock import Clock
 from afterview.findings import Finding
 from conftest import SETTINGS, SPEC_SEVERITY
 

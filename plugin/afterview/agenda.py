@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import PurePath
 
-from afterview.deadlines import Clock, deadlines, rule_active, unthanked
+from afterview.clock import Clock
+from afterview.deadlines import deadlines
 from afterview.model import Interview
+from afterview.progress import is_upcoming, owed_a_note, reflected, rule_active
 
 ACTIONS = ("interview", "thank-you", "reflection", "follow-up", "next-step", "offer-decision")
 # The rule that reports each action once overdue: a record's ``ignore:`` list or
@@ -37,6 +39,7 @@ class Item:
     overdue: bool
     detail: str
     key: str  # what makes the item unique within its record (for stable UIDs)
+    ends: datetime | None = None  # an interview's end (its calendar event spans it)
 
     @property
     def uid(self) -> str:
@@ -65,28 +68,30 @@ def items_for(iv: Interview, clock: Clock) -> list[Item]:
     company, role = iv.company or "(no company)", iv.role or "(no role)"
     out: list[Item] = []
 
-    def add(action: str, due: datetime | None, detail: str, key: str = "") -> None:
+    def add(
+        action: str, due: datetime | None, detail: str, key: str = "", ends: datetime | None = None
+    ) -> None:
         rule_id = ACTION_RULES.get(action)
         if rule_id is not None and not rule_active(iv, clock, rule_id):
             return
         overdue = due is not None and clock.now > due
-        out.append(Item(iv.path, company, role, action, due, overdue, detail, key))
+        out.append(Item(iv.path, company, role, action, due, overdue, detail, key, ends))
 
     status = iv.outcome.status
-    if clock.now < dl.end:
+    if is_upcoming(iv, clock, dl):
         if status == "pending" and iv.when is not None:
             start = iv.when.start.astimezone(clock.tz)
-            where = f" ({iv.format})" if iv.format else ""
-            add("interview", start, f"Interview for {role} at {company}{where}")
+            # Company and role are the item's own fields, shown beside the detail.
+            detail = f"Interview ({iv.format})" if iv.format else "Interview"
+            add("interview", start, detail, ends=dl.end)
         return out
     if status != "withdrawn":
-        people = unthanked(iv)
+        people = owed_a_note(iv)
         for p in people:
             add("thank-you", dl.thank_you, f"Thank-you note to {p.name}", p.name.casefold())
         if not iv.named_interviewers and not iv.thank_you:
             add("thank-you", dl.thank_you, "Thank-you note to the interviewer", "")
-        r = iv.reflection
-        if not r.went_well and not r.to_improve:
+        if not reflected(iv):
             add("reflection", dl.reflection, "Write down what went well and what to work on")
         if status == "pending":
             detail = "Call to ask whether a decision has been made"

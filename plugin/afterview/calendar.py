@@ -4,9 +4,15 @@ Choices, shared by ``afterview agenda --format ics`` and the site's ``agenda.ics
 
 - one ``VEVENT`` per item (calendar apps show events; few show ``VTODO``s),
   marked ``TRANSP:TRANSPARENT`` so a reminder never shows you as busy;
-- an item due at an exact time starts then and lasts 15 minutes, written in
-  UTC (``DTSTART:20261126T140000Z`` for 09:00 in New York), which every app
-  reads correctly without a ``VTIMEZONE``;
+- an item due at an exact time starts then and lasts 15 minutes (an
+  interview: its ``duration``), written in UTC (``DTSTART:20261126T140000Z``
+  for 09:00 in New York), which every app reads correctly without a
+  ``VTIMEZONE``;
+- every event carries a display ``VALARM`` at its due time (an all-day one at
+  09:00 on its day); interviews and thank-you notes due at an exact time get
+  a second one ``alarm_before_minutes`` ahead (setting; default 60, 0 for none);
+- text properties hold no control or bidirectional-control characters
+  (RFC 5545 forbids controls); line breaks survive as ``\\n``;
 - an item due "by a day" (Afterview's end of day, 23:59:59, or start of day,
   00:00:00, in the playbook's zone; a date-only interview) is an all-day
   event on that date, as the user wrote it;
@@ -21,16 +27,42 @@ Choices, shared by ``afterview agenda --format ics`` and the site's ``agenda.ics
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, datetime, time, timedelta
 
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event
 
 from afterview import __version__
 from afterview.agenda import Item
+from afterview.clock import Clock
+from afterview.wording import duration, moment, relative
 
 PRODID = f"-//Afterview//Afterview {__version__}//EN"
 DURATION = timedelta(minutes=15)
 _DAY_TIMES = (time(0, 0, 0), time(23, 59, 59))
+ALARM_BEFORE = timedelta(minutes=60)  # the default of the setting alarm_before_minutes
+EARLY_ALARM_ACTIONS = ("interview", "thank-you")
+DAY_ALARM = timedelta(hours=9)  # an all-day item's alarm: 09:00 on its day
+# Bidirectional controls reorder the text around them (U+061C, LRM, RLM, LRE..RLO, LRI..PDI).
+_BIDI = frozenset(
+    chr(c) for c in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+)
+_NEWLINES = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\t": " "})
+
+
+def ical_text(text: str) -> str:
+    """Text fit for an iCalendar TEXT value (RFC 5545 forbids control characters).
+
+    Line breaks stay (as ``\\n`` once written); every other control character,
+    bidirectional control and lone surrogate is dropped. The library escapes
+    ``,``, ``;``, ``\\`` and line breaks.
+    """
+    text = text.replace("\r\n", "\n").translate(_NEWLINES)
+    return "".join(
+        c
+        for c in text
+        if c == "\n" or (c not in _BIDI and unicodedata.category(c) not in ("Cc", "Cs"))
+    )
 
 
 def summary(item: Item) -> str:
@@ -41,45 +73,77 @@ def summary(item: Item) -> str:
     return f"OVERDUE: {text}" if item.overdue else text
 
 
-def _description(item: Item) -> str:
-    state = "overdue" if item.overdue else "due"
+def _description(item: Item, now: datetime) -> str:
+    """Detail, company and role, the due time and how far off (as the terminal and site word it)."""
     assert item.due is not None
-    return (
-        f"{item.detail}\n{item.company}, {item.role}\n"
-        f"{item.action}, {state} {item.due.isoformat()}\n"
-        f"Record: {item.path}"
-    )
+    when = f"due {moment(item.due, now.tzinfo)} ({relative(item.due, now)})"
+    return f"{item.detail}\n{item.company}, {item.role}\n{item.action}, {when}\nRecord: {item.path}"
 
 
-def _event(item: Item, uid: str, stamp: datetime) -> Event:
+def _event(item: Item, uid: str, stamp: datetime, now: datetime, before: timedelta | None) -> Event:
     assert item.due is not None
     event = Event()
     event.add("uid", uid)
     event.add("dtstamp", stamp)
-    if item.due.time() in _DAY_TIMES:
+    title = ical_text(summary(item))
+    whole_day = item.due.time() in _DAY_TIMES
+    if whole_day:
         day = item.due.date()
         event.add("dtstart", day)
         event.add("dtend", day + timedelta(days=1))
     else:
         start = item.due.astimezone(UTC)
+        end = item.ends.astimezone(UTC) if item.ends is not None else start
         event.add("dtstart", start)
-        event.add("dtend", start + DURATION)
-    event.add("summary", summary(item))
-    event.add("description", _description(item))
+        event.add("dtend", end if end > start else start + DURATION)
+    event.add("summary", title)
+    event.add("description", ical_text(_description(item, now)))
     event.add("categories", [item.action, "overdue"] if item.overdue else [item.action])
     event.add("transp", "TRANSPARENT")
+    for alarm in _alarms(item, title, whole_day, before):
+        event.add_component(alarm)
     return event
 
 
-def calendar_ics(items: list[Item], now: datetime) -> bytes:
-    """An iCalendar file of the items that have a due time; ``now`` becomes DTSTAMP."""
+def _alarm(description: str, trigger: timedelta) -> Alarm:
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("description", description)
+    alarm.add("trigger", trigger)  # relative to the event's start
+    return alarm
+
+
+def _alarms(item: Item, title: str, whole_day: bool, before: timedelta | None) -> list[Alarm]:
+    """A display alarm when the item is due; one ``before`` ahead for interviews and notes.
+
+    An all-day item (due by the end of a day) rings at 09:00 on its day instead.
+    """
+    if whole_day:
+        return [_alarm(title, DAY_ALARM)]
+    alarms = [_alarm(title, timedelta(0))]
+    if before and item.action in EARLY_ALARM_ACTIONS:
+        verb = "starts" if item.action == "interview" else "due"
+        alarms.insert(0, _alarm(f"{title} ({verb} in {duration(before)})", -before))
+    return alarms
+
+
+def calendar_ics(
+    items: list[Item], now: datetime, alarm_before: timedelta | None = ALARM_BEFORE
+) -> bytes:
+    """An iCalendar file of the items that have a due time; ``now`` becomes DTSTAMP.
+
+    ``alarm_before`` is how long before an interview or a thank-you deadline
+    the early alarm rings (None or zero: no early alarm).
+    """
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", "Afterview agenda")
-    stamp = (now if now.tzinfo else now.replace(tzinfo=UTC)).astimezone(UTC)
+    cal.add("x-published-ttl", "PT12H")  # subscribed calendars refresh twice a day
+    now = now if now.tzinfo else now.replace(tzinfo=UTC)
+    stamp = now.astimezone(UTC)
     seen: dict[str, int] = {}
     for item in items:
         if item.due is None:
@@ -88,5 +152,10 @@ def calendar_ics(items: list[Item], now: datetime) -> bytes:
         seen[uid] = seen.get(uid, 0) + 1
         if seen[uid] > 1:  # two interviewers of the same name: keep every UID unique
             uid = uid.replace("@", f"-{seen[uid]}@", 1)
-        cal.add_component(_event(item, uid, stamp))
+        cal.add_component(_event(item, uid, stamp, now, alarm_before))
     return cal.to_ical()
+
+
+def agenda_ics(items: list[Item], clock: Clock) -> bytes:
+    """``calendar_ics`` at the clock's ``now``, with the early alarm from its settings."""
+    return calendar_ics(items, clock.now, timedelta(minutes=clock.settings.alarm_before_minutes))

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from afterview.deadlines import Clock, deadlines
+from afterview.clock import Clock
+from afterview.deadlines import deadlines
 from afterview.findings import Finding
 from afterview.loader import Path_, ReadError, Record, load_text, read_file
 from afterview.model import Interview, build_interview
+from afterview.progress import is_upcoming
 from afterview.rules import RULES
 from afterview.rules.base import ALWAYS, WAIT, Context, Hit
-from afterview.schema import schema_problems
+from afterview.schema import schema_findings
 
 
 @dataclass
@@ -114,14 +116,13 @@ def check_record(
     findings: list[Finding | None] = []
     broken = _Broken()
     if "schema" not in file_ignore:
-        for node_path, message in schema_problems(record.data):
+        for node_path, (line, col), message in schema_findings(record):
             broken.add(node_path)
-            line, col = record.mark(node_path)
             findings.append(make("schema", line, col, message))
 
     interview = build_interview(path, record, clock.tz)
     dl = deadlines(interview, clock)
-    upcoming = dl is None or clock.now < dl.end
+    upcoming = is_upcoming(interview, clock, dl)
     withdrawn = interview.outcome.status == "withdrawn"
     ctx = Context(interview, clock, dl)
     for rule in RULES.values():

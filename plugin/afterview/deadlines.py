@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from afterview.clock import Clock
-from afterview.model import FollowUp, Interview, normalize_name
+from afterview.model import FollowUp, Interview
 from afterview.moments import Moment, add_days, add_hours, start_of_day
 
 
@@ -66,58 +66,3 @@ def contact_time(f: FollowUp, clock: Clock) -> datetime:
     """When a logged contact counts as having happened (end of its day if date-only)."""
     assert f.date is not None
     return clock.in_zone(f.date.end()) if f.date.whole_day else clock.in_zone(f.date.start)
-
-
-def is_upcoming(iv: Interview, clock: Clock) -> bool:
-    dl = deadlines(iv, clock)
-    return dl is not None and clock.now < dl.end
-
-
-def unthanked(iv: Interview) -> list:
-    """Named interviewers with no thank-you note addressed to them."""
-    addressed = {normalize_name(n.to) for n in iv.thank_you if n.to}
-    return [p for p in iv.named_interviewers if normalize_name(p.name) not in addressed]
-
-
-def thank_you_outstanding(iv: Interview) -> bool:
-    if iv.named_interviewers:
-        return bool(unthanked(iv))
-    return not iv.thank_you
-
-
-STAGES = (
-    "upcoming",
-    "awaiting thank-you",
-    "waiting",
-    "follow-up due",
-    "offer",
-    "rejected",
-    "withdrawn",
-    "ghosted",
-)
-
-
-def rule_active(iv: Interview, clock: Clock, rule_id: str) -> bool:
-    """False when the record's ``ignore:`` list or the settings turn the rule off."""
-    return rule_id not in iv.ignore and clock.settings.severity.get(rule_id) != "off"
-
-
-def stage(iv: Interview, clock: Clock) -> str:
-    """The stage the interview has reached at clock.now (one of STAGES).
-
-    A step whose rule is turned off for the record (``ignore:``, or ``off`` in
-    the settings) does not set the stage, as it does not reach the agenda.
-    """
-    dl = deadlines(iv, clock)
-    status = iv.outcome.status
-    if dl is not None and clock.now < dl.end and status == "pending":
-        return "upcoming"
-    if status != "pending":
-        return status
-    if dl is None:
-        return "waiting"
-    if thank_you_outstanding(iv) and rule_active(iv, clock, "thank-you-overdue"):
-        return "awaiting thank-you"
-    if clock.now > dl.follow_up and rule_active(iv, clock, "follow-up-overdue"):
-        return "follow-up due"
-    return "waiting"

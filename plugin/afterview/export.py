@@ -2,7 +2,7 @@
 
 Columns, in order: ``date`` (the interview's day), ``when`` (its start as
 written), ``company``, ``role``, ``round``, ``format``, ``interviewers``
-(name and title), ``stage`` (``deadlines.stage`` at ``now``), ``outcome``
+(name and title), ``stage`` (``progress.stage`` at ``now``), ``outcome``
 (the status), ``thank_you_sent`` and ``follow_ups`` (the dates of the notes
 and of the contacts after the interview), ``path``. In CSV a list is joined
 with "; " and an interviewer reads ``Name (Title)``; in JSON lists stay lists.
@@ -16,9 +16,10 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from afterview.deadlines import Clock, stage
+from afterview.clock import Clock
 from afterview.model import Interview
 from afterview.moments import Moment
+from afterview.progress import stage
 
 COLUMNS = (
     "date",

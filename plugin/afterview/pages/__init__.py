@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from afterview.checker import FileResult
-from afterview.deadlines import Clock
+from afterview.clock import Clock
 from afterview.pages.checks import checks_pages
 from afterview.pages.common import LESSONS_PAGE, entries
 from afterview.pages.interview import render_interview
@@ -19,18 +19,31 @@ def build_pages(
     clock: Clock,
     redact: bool = False,
     status_page: str = DEFAULT_STATUS_PAGE,
+    publish_private: bool = False,
 ) -> dict[str, str]:
     """Every generated page, keyed by its source path (e.g. ``interviews/x.md``).
 
-    With ``redact`` the records are redacted first (afterview.redact), so no
-    page carries an interviewer's email, phone or full name.
+    With ``redact`` the records are redacted first (afterview.redact, the one
+    place that redacts): no page carries an email, a phone number or a known
+    person's name, and, unless ``publish_private``, offer terms, feedback,
+    reflections, notes and thank-you texts are withheld. The status page then
+    opens with a note saying so.
     """
     if redact:
         from afterview.redact import redact_results
 
-        results = redact_results(results)
+        results = redact_results(results, publish_private)
     listed = entries(results)
-    pages = {status_page: render_status(listed, clock, status_page)}
+    status = render_status(listed, clock, status_page)
+    if redact:
+        from afterview.redact import notice
+
+        heading = "\n# Status\n\n"
+        if heading in status:
+            status = status.replace(heading, heading + notice(publish_private) + "\n", 1)
+        else:
+            status = status.rstrip("\n") + "\n\n" + notice(publish_private)
+    pages = {status_page: status}
     for e in listed:
         pages[e.page] = render_interview(e, clock, redact, status_page)
     pages[LESSONS_PAGE] = render_lessons(listed, clock)

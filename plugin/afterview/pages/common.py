@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import PurePath
 
+from afterview import wording
 from afterview.checker import FileResult
-from afterview.deadlines import Clock
+from afterview.clock import Clock
 from afterview.findings import SEVERITY_ORDER, Finding
 from afterview.model import Interview
 from afterview.moments import Moment
-from afterview.pages.markup import esc, plain, span
+from afterview.pages.markup import Md, esc, md, plain, span
 
 CHECKS_DIR = "checks"
 INTERVIEWS_DIR = "interviews"
@@ -38,12 +39,17 @@ class Entry:
     def file_name(self) -> str:
         return PurePath(self.result.path).name
 
-    def title(self) -> str:
+    def title(self) -> Md:
         """Company and role, escaped; the file name for a record that did not load."""
         iv = self.interview
         if iv is None:
             return esc(self.file_name)
-        return f"{esc(iv.company or '(no company)')} — {esc(iv.role or '(no role)')}"
+        return md("{} — {}", iv.company or "(no company)", iv.role or "(no role)")
+
+    def short_title(self) -> Md:
+        """The company, escaped; the file name for a record that did not load."""
+        iv = self.interview
+        return esc(self.file_name if iv is None else iv.company or "(no company)")
 
     def plain_title(self) -> str:
         """The title as plain text (see markup.plain), for the page's front matter."""
@@ -68,37 +74,27 @@ def entries(results: list[FileResult]) -> list[Entry]:
 
 
 def when_text(dt: datetime, clock: Clock) -> str:
-    """A due time as people read it: weekday, date, time and zone."""
-    local = clock.in_zone(dt)
-    return local.strftime("%a %Y-%m-%d %H:%M %Z").strip()
+    """A due time as people read it, in the playbook's zone (see afterview.wording)."""
+    return wording.moment(dt, clock.tz)
 
 
 def moment_text(m: Moment, clock: Clock) -> str:
     """A recorded date or date-time, in the playbook's zone."""
     if m.whole_day:
-        return m.day.strftime("%a %Y-%m-%d")
+        return wording.moment(m.day)
     return when_text(m.start, clock)
 
 
 def relative(dt: datetime, clock: Clock) -> str:
-    """'overdue by 2 days', 'in 5 hours', ... relative to clock.now."""
-    seconds = (dt - clock.now).total_seconds()
-    amount = abs(seconds)
-    if amount < 3600:
-        n, unit = max(1, round(amount / 60)), "minute"
-    elif amount < 2 * 86400:
-        n, unit = round(amount / 3600), "hour"
-    else:
-        n, unit = round(amount / 86400), "day"
-    span_text = f"{n} {unit}{'' if n == 1 else 's'}"
-    return f"overdue by {span_text}" if seconds < 0 else f"in {span_text}"
+    """'overdue by 2 days', 'in 5 hours', 'due now', relative to clock.now."""
+    return wording.relative(dt, clock.now)
 
 
-def stage_badge(stage: str, sort: str | None = None) -> str:
+def stage_badge(stage: str, sort: str | None = None) -> Md:
     return span(esc(stage), f"av-stage av-stage--{stage.replace(' ', '-')}", sort)
 
 
-def severity_badge(severity: str) -> str:
+def severity_badge(severity: str) -> Md:
     return span(esc(severity), f"av-sev av-sev--{severity}")
 
 

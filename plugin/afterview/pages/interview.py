@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from afterview import wording
 from afterview.agenda import items_for, sort_key
-from afterview.deadlines import Clock, deadlines, stage, thank_you_outstanding
+from afterview.clock import Clock
+from afterview.deadlines import deadlines
 from afterview.findings import Finding
 from afterview.model import Interview
 from afterview.moments import Moment
@@ -18,18 +20,24 @@ from afterview.pages.common import (
     stage_badge,
     when_text,
 )
+from afterview.pages.drafts import thank_you_drafts
 from afterview.pages.markup import (
+    Md,
+    block,
     cell,
     esc,
-    esc_block,
     front_matter,
     indent,
     mailto,
-    rel,
+    md,
+    page,
+    page_link,
     rich,
     span,
     tel,
 )
+from afterview.pages.timeline import interview_timeline
+from afterview.progress import is_upcoming, reflected, stage, thank_you_outstanding
 from afterview.rules import RULES
 from afterview.rules.base import STEP_PAGES, STEPS
 
@@ -45,9 +53,8 @@ def step_statuses(iv: Interview, clock: Clock, findings: list[Finding]) -> list[
     """
     reported = {RULES[f.rule].step for f in findings if f.rule in RULES}
     dl = deadlines(iv, clock)
-    upcoming = dl is None or clock.now < dl.end
+    upcoming = is_upcoming(iv, clock, dl)
     status = iv.outcome.status
-    r = iv.reflection
     out = []
     for step in STEPS:
         if step in reported:
@@ -68,7 +75,7 @@ def step_statuses(iv: Interview, clock: Clock, findings: list[Finding]) -> list[
             state = NOT_YET
         elif step == "thank-you" and thank_you_outstanding(iv) and clock.now <= dl.thank_you:
             state = NOT_YET
-        elif step == "reflect" and not (r.went_well or r.to_improve) and clock.now <= dl.reflection:
+        elif step == "reflect" and not reflected(iv) and clock.now <= dl.reflection:
             state = NOT_YET
         elif step == "follow-up" and not iv.follow_ups and clock.now <= dl.follow_up:
             state = NOT_YET
@@ -82,98 +89,103 @@ def _yes_no(value: bool | None) -> str:
     return "—" if value is None else ("yes" if value else "no")
 
 
-def _timeline(iv: Interview, clock: Clock) -> list[tuple[datetime, str, str]]:
-    events: list[tuple[Moment | None, str]] = []
+def _timeline(iv: Interview, clock: Clock) -> list[tuple[datetime, str, Md]]:
+    events: list[tuple[Moment | None, Md]] = []
     if iv.when:
-        extra = ", ".join(
+        extra = md(", ").join(
             x
             for x in (
                 esc(iv.format) if iv.format else "",
                 rich(iv.location) if iv.location else "",
-                f"round {iv.round}" if iv.round else "",
+                md("round {}", iv.round) if iv.round else "",
             )
             if x
         )
-        events.append((iv.when, "Interview" + (f" ({extra})" if extra else "")))
+        events.append((iv.when, md("Interview ({})", extra) if extra else md("Interview")))
     for step in iv.closing.next_steps:
         if step.done_at:
-            events.append((step.done_at, f"Done: {esc(step.action or 'a next step')}"))
+            events.append((step.done_at, md("Done: {}", step.action or "a next step")))
     for note in iv.thank_you:
-        via = f" ({esc(note.channel)})" if note.channel else ""
-        events.append((note.sent, f"Thank-you note to {esc(note.to or '(no name)')}{via}"))
+        via = md(" ({})", note.channel) if note.channel else md("")
+        events.append((note.sent, md("Thank-you note to {}{}", note.to or "(no name)", via)))
     if iv.reflection.written:
-        events.append((iv.reflection.written, "Reflection written"))
+        events.append((iv.reflection.written, md("Reflection written")))
     for f in iv.follow_ups:
-        bits = [f"Follow-up by {'you' if f.by == 'me' else 'them'}"]
+        bits = [md("Follow-up by {}", "you" if f.by == "me" else "them")]
         if f.channel:
-            bits[0] += f" ({esc(f.channel)})"
+            bits[0] += md(" ({})", f.channel)
         if f.spoke_with:
-            bits.append(f"spoke with {esc(f.spoke_with)}")
+            bits.append(md("spoke with {}", f.spoke_with))
         if f.decision_made is not None:
-            bits.append(f"decision made: {_yes_no(f.decision_made)}")
+            bits.append(md("decision made: {}", _yes_no(f.decision_made)))
         if f.still_considered is not None:
-            bits.append(f"still considered: {_yes_no(f.still_considered)}")
+            bits.append(md("still considered: {}", _yes_no(f.still_considered)))
         if f.notes:
             bits.append(rich(f.notes))
-        events.append((f.date, "; ".join(bits)))
+        events.append((f.date, md("; ").join(bits)))
     if iv.outcome.present and iv.outcome.date:
-        events.append((iv.outcome.date, f"Outcome: {esc(iv.outcome.status)}"))
+        events.append((iv.outcome.date, md("Outcome: {}", iv.outcome.status)))
     rows = [(m.start, moment_text(m, clock), text) for m, text in events if m is not None]
     if iv.closing.expected_contact:
         day = iv.closing.expected_contact
         rows.append(
-            (clock.day_end(day), day.strftime("%a %Y-%m-%d"), "They said you would hear by then")
+            (clock.day_end(day), wording.moment(day), md("They said you would hear by then"))
         )
     rows.sort(key=lambda r: r[0].timestamp())
     return rows
 
 
-def _people(iv: Interview, redacted: bool) -> list[str]:
+def _people(iv: Interview, redacted: bool) -> list[Md]:
     if not iv.interviewers:
-        return ["No interviewer recorded."]
+        return [md("No interviewer recorded.")]
     head = ["Name", "Title"] + ([] if redacted else ["Email", "Phone"]) + ["Spelling"]
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines = [md("| {} |", md(" | ").join(head)), md("|") + md("").join(md("---|") for _ in head)]
     for p in iv.interviewers:
         checked = "card" if p.business_card else ("confirmed" if p.spelling_confirmed else "—")
         row = [esc(p.name or "(no name)"), esc(p.title or "—")]
         if not redacted:
-            row += [mailto(p.email) if p.email else "—", tel(p.phone) if p.phone else "—"]
-        row.append(checked)
-        lines.append("| " + " | ".join(cell(x) for x in row) + " |")
+            row += [mailto(p.email) if p.email else esc("—"), tel(p.phone) if p.phone else esc("—")]
+        row.append(esc(checked))
+        lines.append(md("| {} |", md(" | ").join(cell(x) for x in row)))
     return lines
 
 
-def _closing(iv: Interview) -> list[str]:
+def _closing(iv: Interview) -> list[Md]:
     c = iv.closing
     if not c.present:
-        return ["Nothing recorded about the end of the interview."]
+        return [md("Nothing recorded about the end of the interview.")]
+    expected = wording.moment(c.expected_contact) if c.expected_contact else "—"
     lines = [
-        f"- **Expected contact:** {c.expected_contact.isoformat() if c.expected_contact else '—'}",
-        f"- **How:** {esc(c.contact_method) if c.contact_method else '—'}",
-        f"- **From:** {esc(c.contact_person) if c.contact_person else '—'}",
-        f"- **Asked what you can do meanwhile:** {_yes_no(c.asked_next_steps)}",
-        f"- **Thanked the staff:** {_yes_no(c.thanked_staff)}",
+        md("- **Expected contact:** {}", expected),
+        md("- **How:** {}", c.contact_method or "—"),
+        md("- **From:** {}", c.contact_person or "—"),
+        md("- **Asked what you can do meanwhile:** {}", _yes_no(c.asked_next_steps)),
+        md("- **Thanked the staff:** {}", _yes_no(c.thanked_staff)),
     ]
     for step in c.next_steps:
-        due = f", due {step.due.isoformat()}" if step.due else ""
+        due = md(", due {}", wording.moment(step.due)) if step.due else md("")
         lines.append(
-            f"- **Next step:** {esc(step.action or '(no action)')}{due}"
-            f" — {'done' if step.done else 'open'}"
+            md(
+                "- **Next step:** {}{} — {}",
+                step.action or "(no action)",
+                due,
+                "done" if step.done else "open",
+            )
         )
     return lines
 
 
-def _outcome(iv: Interview) -> list[str]:
+def _outcome(iv: Interview) -> list[Md]:
     o = iv.outcome
     if not o.present:
-        return ["No outcome yet."]
-    lines = [f"- **Status:** {esc(o.status)}"]
+        return [md("No outcome yet.")]
+    lines = [md("- **Status:** {}", o.status)]
     for label, value in (
         ("Pay", o.pay),
         ("Schedule", o.schedule),
         ("Benefits", o.benefits),
         ("Decision", o.decision),
-        ("Answer due", o.decision_due.isoformat() if o.decision_due else None),
+        ("Answer due", wording.moment(o.decision_due) if o.decision_due else None),
         ("Thanked again", _yes_no(o.thanked) if o.status == "offer" else None),
         ("Asked why", _yes_no(o.asked_why) if o.status == "rejected" else None),
         (
@@ -183,88 +195,99 @@ def _outcome(iv: Interview) -> list[str]:
         ("Feedback", o.feedback),
     ):
         if value:
-            lines.append(f"- **{label}:** {rich(value)}")
+            lines.append(md("- **{}:** {}", label, rich(value)))
     for referral in o.referrals:
-        lines.append(f"- **Referral:** {rich(referral)}")
+        lines.append(md("- **Referral:** {}", rich(referral)))
     return lines
 
 
-def _finding(f: Finding, page: str, clock: Clock) -> str:
+def _finding(f: Finding, here: str, clock: Clock) -> Md:
     kind = ADMONITION.get(f.severity, "note")
-    body = f"{esc(f.message)}\n\n[About {f.rule}]({rel(page, rule_page(f.rule))})"
+    body = md("{}\n\n{}", f.message, page_link(md("About {}", f.rule), here, rule_page(f.rule)))
     if f.due:
-        body = f"Due {when_text(f.due, clock)}. " + body
-    return f'!!! {kind} "{f.rule} · line {f.line}, column {f.column}"\n\n{indent(body)}\n'
+        body = md("Due {}. ", when_text(f.due, clock)) + body
+    title = md("{} · line {}, column {}", f.rule, f.line, f.column)
+    return md('!!! {} "{}"\n\n{}\n', kind, title, indent(body))
 
 
 def render_interview(entry: Entry, clock: Clock, redacted: bool, status_page: str) -> str:
-    """The Markdown page of one record."""
-    page = entry.page
+    """The Markdown page of one record (assembled from markup's ``Md`` fragments)."""
+    here = entry.page
     findings = entry.findings
-    lines = [front_matter(entry.plain_title()) + f"# {entry.title()}", ""]
-    back = f"[Back to the status page]({rel(page, status_page)}) · record {esc(entry.file_name)}"
+    lines = [front_matter(entry.plain_title()) + md("# {}", entry.title()), md("")]
+    back = md(
+        "{} · record {}",
+        page_link("Back to the status page", here, status_page),
+        entry.file_name,
+    )
     iv = entry.interview
     if iv is None:
         lines += [
             back,
-            "",
-            "This record could not be loaded; fix the findings below and it will be checked.",
-            "",
-            "## Findings",
-            "",
+            md(""),
+            md("This record could not be loaded; fix the findings below and it will be checked."),
+            md(""),
+            md("## Findings"),
+            md(""),
         ]
-        lines += [_finding(f, page, clock) for f in findings]
-        return "\n".join(lines).rstrip() + "\n"
+        lines += [_finding(f, here, clock) for f in findings]
+        return page(lines).rstrip() + "\n"
 
     st = stage(iv, clock)
     when = moment_text(iv.when, clock) if iv.when else "no date"
-    lines += [f"{stage_badge(st)} · {when} · {back}", ""]
-    lines += ["## People", "", *_people(iv, redacted), ""]
+    lines += [md("{} · {} · {}", stage_badge(st), when, back), md("")]
+    lines += [md("## People"), md(""), *_people(iv, redacted), md("")]
+    lines += thank_you_drafts(iv, clock, redacted)
 
-    lines += ["## Playbook", "", "| Step | State | Checks |", "|---|---|---|"]
+    lines += [md("## Playbook"), md(""), md("| Step | State | Checks |"), md("|---|---|---|")]
     for step, state in step_statuses(iv, clock, findings):
         ids = [r.id for r in RULES.values() if r.step == step]
-        checks = ", ".join(f"[{i}]({rel(page, rule_page(i))})" for i in ids)
-        title = f"[{esc(STEPS[step])}]({rel(page, STEP_PAGES[step])})"
-        badge = span(f"{MARK[state]} {state}", f"av-state av-state--{state.replace(' ', '-')}")
-        lines.append(f"| {cell(title)} | {cell(badge)} | {cell(checks)} |")
-    lines.append("")
+        checks = md(", ").join(page_link(md("{}", i), here, rule_page(i)) for i in ids)
+        title = page_link(STEPS[step], here, STEP_PAGES[step])
+        badge = span(
+            md("{} {}", MARK[state], state), f"av-state av-state--{state.replace(' ', '-')}"
+        )
+        lines.append(md("| {} | {} | {} |", cell(title), cell(badge), cell(checks)))
+    lines.append(md(""))
 
     items = sorted(items_for(iv, clock), key=sort_key)
-    lines += ["## What's next", ""]
+    lines += [md("## What's next"), md("")]
     if not items:
-        lines.append("Nothing open.")
+        lines.append(md("Nothing open."))
     for item in items:
         due = (
-            f"{when_text(item.due, clock)} ({relative(item.due, clock)})" if item.due else "no date"
+            md("{} ({})", when_text(item.due, clock), relative(item.due, clock))
+            if item.due
+            else md("no date")
         )
-        flag = "**overdue** · " if item.overdue else ""
-        lines.append(f"- {flag}{esc(item.detail)} — {due}")
-    lines.append("")
+        flag = md("**overdue** · ") if item.overdue else md("")
+        lines.append(md("- {}{} — {}", flag, item.detail, due))
+    lines.append(md(""))
 
-    lines += ["## Findings", ""]
+    lines += [md("## Findings"), md("")]
     if findings:
-        lines += [_finding(f, page, clock) for f in findings]
+        lines += [_finding(f, here, clock) for f in findings]
     else:
-        lines += ["No findings: every step due so far is done.", ""]
+        lines += [md("No findings: every step due so far is done."), md("")]
 
-    lines += ["## Timeline", "", "| When | What |", "|---|---|"]
+    lines += [md("## Timeline"), md(""), interview_timeline(entry, clock), md("")]
+    lines += [md("| When | What |"), md("|---|---|")]
     for _at, when_s, text in _timeline(iv, clock):
-        lines.append(f"| {cell(when_s)} | {cell(text)} |")
-    lines.append("")
+        lines.append(md("| {} | {} |", cell(when_s), cell(text)))
+    lines.append(md(""))
 
-    lines += ["## End of the interview", "", *_closing(iv), ""]
+    lines += [md("## End of the interview"), md(""), *_closing(iv), md("")]
     if iv.reflection.went_well or iv.reflection.to_improve:
-        lines += ["## Reflection", ""]
-        lines += [f"- **Went well:** {rich(x)}" for x in iv.reflection.went_well]
-        lines += [f"- **To work on:** {rich(x)}" for x in iv.reflection.to_improve]
-        lines.append("")
+        lines += [md("## Reflection"), md("")]
+        lines += [md("- **Went well:** {}", rich(x)) for x in iv.reflection.went_well]
+        lines += [md("- **To work on:** {}", rich(x)) for x in iv.reflection.to_improve]
+        lines.append(md(""))
     texts = [n for n in iv.thank_you if n.text]
     if texts:
-        lines += ["## Thank-you notes", ""]
+        lines += [md("## Thank-you notes"), md("")]
         for n in texts:
-            lines += [f"**To {esc(n.to or '(no name)')}:**", "", esc_block(n.text or ""), ""]
-    lines += ["## Outcome", "", *_outcome(iv), ""]
+            lines += [md("**To {}:**", n.to or "(no name)"), md(""), block(n.text or ""), md("")]
+    lines += [md("## Outcome"), md(""), *_outcome(iv), md("")]
     if iv.notes:
-        lines += ["## Notes", "", esc_block(iv.notes), ""]
-    return "\n".join(lines).rstrip() + "\n"
+        lines += [md("## Notes"), md(""), block(iv.notes), md("")]
+    return page(lines).rstrip() + "\n"

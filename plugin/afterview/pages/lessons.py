@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from afterview.deadlines import Clock
+from afterview.clock import Clock
 from afterview.pages.common import LESSONS_PAGE, Entry, moment_text
-from afterview.pages.markup import esc, rel, rich
+from afterview.pages.markup import Md, md, page, page_link, rich
 
 
 def render_lessons(entries: list[Entry], clock: Clock) -> str:
     """Every reflection item and piece of feedback, grouped by kind, newest interview first."""
     loaded = [e for e in entries if e.interview is not None and e.interview.when is not None]
     loaded.sort(key=lambda e: (-e.interview.when.start.timestamp(), e.page))  # type: ignore[union-attr]
-    sections: dict[str, list[str]] = {
+    sections: dict[str, list[Md]] = {
         "What went well": [],
         "What to work on": [],
         "Feedback received": [],
@@ -19,21 +19,26 @@ def render_lessons(entries: list[Entry], clock: Clock) -> str:
     for e in loaded:
         iv = e.interview
         assert iv is not None and iv.when is not None
-        source = f"[{e.title()}]({rel(LESSONS_PAGE, e.page)}), {moment_text(iv.when, clock)}"
-        sections["What went well"] += [f"- {rich(x)} — {source}" for x in iv.reflection.went_well]
-        sections["What to work on"] += [f"- {rich(x)} — {source}" for x in iv.reflection.to_improve]
+        source = md(
+            "{}, {}", page_link(e.title(), LESSONS_PAGE, e.page), moment_text(iv.when, clock)
+        )
+        sections["What went well"] += [
+            md("- {} — {}", rich(x), source) for x in iv.reflection.went_well
+        ]
+        sections["What to work on"] += [
+            md("- {} — {}", rich(x), source) for x in iv.reflection.to_improve
+        ]
         if iv.outcome.feedback:
-            status = esc(iv.outcome.status)
             sections["Feedback received"].append(
-                f"- {rich(iv.outcome.feedback)} ({status}) — {source}"
+                md("- {} ({}) — {}", rich(iv.outcome.feedback), iv.outcome.status, source)
             )
     lines = [
-        "# Lessons",
-        "",
-        "Gathered from every record, newest interview first: the point of taking stock is",
-        "the next interview.",
-        "",
+        md("# Lessons"),
+        md(""),
+        md("Gathered from every record, newest interview first: the point of taking stock is"),
+        md("the next interview."),
+        md(""),
     ]
     for title, items in sections.items():
-        lines += [f"## {title}", "", *(items or ["Nothing recorded yet."]), ""]
-    return "\n".join(lines)
+        lines += [md("## {}", title), md(""), *(items or [md("Nothing recorded yet.")]), md("")]
+    return page(lines)

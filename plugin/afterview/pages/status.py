@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from afterview.agenda import Item, items_for, sort_key
-from afterview.deadlines import STAGES, Clock, stage
+from afterview.clock import Clock
 from afterview.model import normalize_name
-from afterview.pages.common import Entry, counts, relative, severity_badge, stage_badge, when_text
-from afterview.pages.markup import cell, esc, rel, span
+from afterview.pages.common import (
+    Entry,
+    counts,
+    moment_text,
+    relative,
+    severity_badge,
+    stage_badge,
+    when_text,
+)
+from afterview.pages.markup import Md, cell, esc, md, page, page_link, span
+from afterview.pages.timeline import status_timeline
+from afterview.progress import STAGES, stage
 
 SOON_DAYS = 7
 NO_DUE = "9999999999"
@@ -37,7 +47,7 @@ def ordered_groups(entries: list[Entry]) -> list[list[Entry]]:
     return out
 
 
-def _attention(entries: list[Entry], clock: Clock, status_page: str) -> list[str]:
+def _attention(entries: list[Entry], clock: Clock, status_page: str) -> list[Md]:
     horizon = clock.now + timedelta(days=SOON_DAYS)
     pairs: list[tuple[Item, Entry]] = []
     for e in entries:
@@ -45,39 +55,43 @@ def _attention(entries: list[Entry], clock: Clock, status_page: str) -> list[str
             pairs += [(i, e) for i in items_for(e.interview, clock) if i.due is not None]
     pairs.sort(key=lambda p: sort_key(p[0]))
 
-    def line(item: Item, e: Entry) -> str:
+    def line(item: Item, e: Entry) -> Md:
         assert item.due is not None
-        link = f"[{e.title()}]({rel(status_page, e.page)})"
-        return (
-            f"- **{when_text(item.due, clock)}** ({relative(item.due, clock)}) · "
-            f"{esc(item.detail)} · {link}"
+        return md(
+            "- **{}** ({}) · {} · {}",
+            when_text(item.due, clock),
+            relative(item.due, clock),
+            item.detail,
+            page_link(e.title(), status_page, e.page),
         )
 
     overdue = [line(i, e) for i, e in pairs if i.overdue]
     soon = [line(i, e) for i, e in pairs if not i.overdue and i.due and i.due <= horizon]
     broken = [
-        f"- {severity_badge(f.severity)} `{f.rule}` · "
-        f"[{esc(e.file_name)}]({rel(status_page, e.page)}), line {f.line}: {esc(f.message)}"
+        md(
+            "- {} `{}` · {}, line {}: {}",
+            severity_badge(f.severity),
+            f.rule,
+            page_link(e.file_name, status_page, e.page),
+            f.line,
+            f.message,
+        )
         for e in entries
         for f in e.findings
         if f.severity == "error"
     ]
-    out = ["## Needs attention", ""]
+    out = [md("## Needs attention"), md("")]
     if not (overdue or soon or broken):
-        return out + [f"Nothing overdue and nothing due in the next {SOON_DAYS} days.", ""]
+        return out + [md("Nothing overdue and nothing due in the next {} days.", SOON_DAYS), md("")]
     if broken:
-        out += ["### Errors in records", "", *broken, ""]
-    out += ["### Overdue", "", *(overdue or ["Nothing overdue."]), ""]
-    out += [f"### Due in the next {SOON_DAYS} days", "", *(soon or ["Nothing due soon."]), ""]
+        out += [md("### Errors in records"), md(""), *broken, md("")]
+    out += [md("### Overdue"), md(""), *(overdue or [md("Nothing overdue.")]), md("")]
+    out += [md("### Due in the next {} days", SOON_DAYS), md("")]
+    out += [*(soon or [md("Nothing due soon.")]), md("")]
     return out
 
 
-def short_when(dt: datetime, clock: Clock) -> str:
-    """'Fri Nov 20, 11:00': compact enough for a table cell."""
-    return clock.in_zone(dt).strftime("%a %b %d, %H:%M")
-
-
-def _findings_cell(e: Entry) -> str:
+def _findings_cell(e: Entry) -> Md:
     c = counts(e.findings)
     key = f"{c['error']:04d}{c['warning']:04d}{c['info']:04d}"
     parts = [
@@ -85,24 +99,24 @@ def _findings_cell(e: Entry) -> str:
         for sev, n in c.items()
         if n
     ]
-    return span(" ".join(parts) if parts else "none", "av-findings", key)
+    return span(md(" ").join(parts) if parts else "none", "av-findings", key)
 
 
-def _row(e: Entry, index: int, size: int, clock: Clock, status_page: str) -> str:
-    link = f"[{e.title().split(' — ')[0]}]({rel(status_page, e.page)})"
+def _row(e: Entry, index: int, size: int, clock: Clock, status_page: str) -> Md:
+    link = page_link(e.short_title(), status_page, e.page)
     iv = e.interview
     if iv is None:
         cells = [
             link,
-            "—",
+            esc("—"),
             span("—", "av-round", "0"),
             span("—", "av-date", "0"),
             stage_badge("could not load", "-1"),
-            "Fix the record",
+            esc("Fix the record"),
             span("—", "av-due", NO_DUE),
             _findings_cell(e),
         ]
-        return "| " + " | ".join(cell(c) for c in cells) + " |"
+        return md("| {} |", md(" | ").join(cell(c) for c in cells))
     st = stage(iv, clock)
     if size > 1:
         cls = "av-round av-round--first" if index == 0 else "av-round av-round--next"
@@ -111,20 +125,18 @@ def _row(e: Entry, index: int, size: int, clock: Clock, status_page: str) -> str
         round_cell = span(str(iv.round) if iv.round else "—", "av-round", str(iv.round or 0))
     when = iv.when
     date_cell = span(
-        when.start.astimezone(clock.tz).strftime("%Y-%m-%d %H:%M")
-        if when and not when.whole_day
-        else (when.day.isoformat() if when else "—"),
+        moment_text(when, clock) if when else "—",
         "av-date",
         f"{when.start.timestamp():.0f}" if when else "0",
     )
     items = sorted(items_for(iv, clock), key=sort_key)
     nxt = items[0] if items else None
-    action = esc(nxt.detail) if nxt else "—"
+    action = esc(nxt.detail) if nxt else esc("—")
     if nxt and nxt.overdue:
-        action = f"**{action}**"
+        action = md("**{}**", action)
     due = (
         span(
-            f"{short_when(nxt.due, clock)}<br>{relative(nxt.due, clock)}",
+            md("{}<br>{}", when_text(nxt.due, clock), relative(nxt.due, clock)),
             "av-due av-due--overdue" if nxt.overdue else "av-due",
             f"{nxt.due.timestamp():.0f}",
         )
@@ -141,51 +153,58 @@ def _row(e: Entry, index: int, size: int, clock: Clock, status_page: str) -> str
         due,
         _findings_cell(e),
     ]
-    return "| " + " | ".join(cell(c) for c in cells) + " |"
+    return md("| {} |", md(" | ").join(cell(c) for c in cells))
 
 
 def render_status(entries: list[Entry], clock: Clock, status_page: str) -> str:
-    """The status page's Markdown."""
+    """The status page's Markdown (assembled from markup's ``Md`` fragments)."""
     stages = {s: 0 for s in STAGES}
     for e in entries:
         if e.interview is not None:
             stages[stage(e.interview, clock)] += 1
     broken = sum(1 for e in entries if e.interview is None)
+    badges = md(" ").join(
+        span(md("{} <strong>{}</strong>", s, n), f"av-stage av-stage--{s.replace(' ', '-')}")
+        for s, n in stages.items()
+    )
+    if broken:
+        badges += md(" {}", span(md("could not load <strong>{}</strong>", broken), "av-stage"))
     lines = [
-        "---",
-        "hide:",
-        "  - toc",
-        "---",
-        "",
-        "# Status",
-        "",
-        f"Computed for **{when_text(clock.now, clock)}** from {len(entries)} "
-        f"record{'' if len(entries) == 1 else 's'}.",
-        "",
-        '<div class="av-counts" markdown>',
-        "",
-        " ".join(
-            span(f"{esc(s)} <strong>{n}</strong>", f"av-stage av-stage--{s.replace(' ', '-')}")
-            for s, n in stages.items()
-        )
-        + (f" {span(f'could not load <strong>{broken}</strong>', 'av-stage')}" if broken else ""),
-        "",
-        "</div>",
-        "",
+        md("---"),
+        md("hide:"),
+        md("  - toc"),
+        md("---"),
+        md(""),
+        md("# Status"),
+        md(""),
+        md(
+            "Computed for **{}** from {} record{}.",
+            when_text(clock.now, clock),
+            len(entries),
+            md("") if len(entries) == 1 else md("s"),
+        ),
+        md(""),
+        md('<div class="av-counts" markdown>'),
+        md(""),
+        badges,
+        md(""),
+        md("</div>"),
+        md(""),
     ]
+    lines += [status_timeline(entries, clock), md("")]  # the stage bar and the timeline
     lines += _attention(entries, clock, status_page)
     lines += [
-        "## All interviews",
-        "",
-        "Click a column header to sort; rounds with the same company and role are grouped.",
-        "",
-        '<div class="av-sortable" markdown>',
-        "",
-        "| Company | Role | Round | Date | Stage | Next action | Due | Findings |",
-        "|---|---|---|---|---|---|---|---|",
+        md("## All interviews"),
+        md(""),
+        md("Click a column header to sort; rounds with the same company and role are grouped."),
+        md(""),
+        md('<div class="av-sortable" markdown>'),
+        md(""),
+        md("| Company | Role | Round | Date | Stage | Next action | Due | Findings |"),
+        md("|---|---|---|---|---|---|---|---|"),
     ]
     for group in ordered_groups(entries):
         for i, e in enumerate(group):
             lines.append(_row(e, i, len(group), clock, status_page))
-    lines += ["", "</div>", ""]
-    return "\n".join(lines)
+    lines += [md(""), md("</div>"), md("")]
+    return page(lines)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from afterview.rules.base import WAIT, Context, Hit, rule
+from afterview.progress import reflection_overdue
+from afterview.rules.base import DEADLINE, WAIT, Context, Hit, rule
+from afterview.wording import moment
 
 
-@rule("reflection-missing", "warning", "reflect", WAIT)
+@rule("reflection-missing", "warning", "reflect", WAIT, kind=DEADLINE)
 def reflection_missing(ctx: Context) -> Iterator[Hit]:
     """You have not written down what went well and what to work on.
 
@@ -43,13 +45,13 @@ def reflection_missing(ctx: Context) -> Iterator[Hit]:
     """
     dl = ctx.deadlines
     r = ctx.interview.reflection
-    if dl is None or ctx.clock.now <= dl.reflection or r.went_well or r.to_improve:
+    if dl is None or not reflection_overdue(ctx.interview, ctx.clock, dl):
         return
     at = ("reflection",) if r.present or "reflection" in ctx.interview.record.data else None
     yield Hit(
         at,
         "No reflection yet: note what went well and what to work on"
-        f" (due {dl.reflection.strftime('%Y-%m-%d %H:%M %Z').strip()}).",
+        f" (due {moment(dl.reflection, ctx.clock.tz)}).",
         dl.reflection,
         key=True,
         reads=(("reflection", "went_well"), ("reflection", "to_improve")),

@@ -5,18 +5,19 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from afterview.deadlines import unthanked
 from afterview.model import normalize_name
 from afterview.moments import day_in
-from afterview.rules.base import WAIT, Context, Hit, each, q, rule
+from afterview.progress import owed_a_note
+from afterview.rules.base import DEADLINE, RECORD, WAIT, Context, Hit, each, q, rule
+from afterview.wording import moment
 
 
 def _when(ctx: Context) -> str:
     assert ctx.deadlines is not None
-    return ctx.deadlines.thank_you.strftime("%Y-%m-%d %H:%M %Z").strip()
+    return moment(ctx.deadlines.thank_you, ctx.clock.tz)
 
 
-@rule("thank-you-overdue", "error", "thank-you", WAIT)
+@rule("thank-you-overdue", "error", "thank-you", WAIT, kind=DEADLINE)
 def thank_you_overdue(ctx: Context) -> Iterator[Hit]:
     """A thank-you note is overdue.
 
@@ -63,7 +64,7 @@ def thank_you_overdue(ctx: Context) -> Iterator[Hit]:
     if dl is None or ctx.clock.now <= dl.thank_you:
         return
     if iv.named_interviewers:
-        for p in unthanked(iv):
+        for p in owed_a_note(iv):
             yield Hit(
                 p.path,
                 f"No thank-you note to {q(p.name)}; it was due by {_when(ctx)}.",
@@ -76,7 +77,7 @@ def thank_you_overdue(ctx: Context) -> Iterator[Hit]:
         yield Hit(at, message, dl.thank_you, key=True, reads=(("thank_you",),))
 
 
-@rule("thank-you-late", "warning", "thank-you", WAIT)
+@rule("thank-you-late", "warning", "thank-you", WAIT, kind=DEADLINE)
 def thank_you_late(ctx: Context) -> Iterator[Hit]:
     """A thank-you note went out after the deadline.
 
@@ -134,7 +135,7 @@ def thank_you_late(ctx: Context) -> Iterator[Hit]:
 SUGGEST_AT_MOST = 20  # unknown recipients per record that get a closest-name suggestion
 
 
-@rule("thank-you-recipient-unknown", "warning", "record", WAIT)
+@rule("thank-you-recipient-unknown", "warning", "record", WAIT, kind=RECORD)
 def thank_you_recipient_unknown(ctx: Context) -> Iterator[Hit]:
     """A thank-you note is addressed to someone who is not a recorded interviewer.
 

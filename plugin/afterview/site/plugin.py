@@ -10,8 +10,9 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import re
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from mkdocs.config import base
@@ -19,11 +20,10 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from afterview.checker import FileResult
-from afterview.deadlines import Clock
-from afterview.discover import SUFFIXES
+from afterview.clock import Clock
 from afterview.findings import SEVERITY_ORDER
 from afterview.moments import parse_now
 from afterview.records import read_records
@@ -32,7 +32,10 @@ from afterview.settings import Settings, SettingsError, load_settings
 log = logging.getLogger("mkdocs.plugins.afterview")
 
 FAIL_ON = ("error", "warning", "info", "never")
+KINDS = ("record", "deadline")  # afterview.rules.base.KINDS
 CALENDAR_PAGE = "agenda.ics"
+# A YAML record or a copy of one: x.yaml, X.YML, x.yaml~, #x.yaml#, x.yaml.bak, .x.yml.swp
+_RECORD_NAME = re.compile(r"\.ya?ml(?:$|[^a-z0-9])", re.IGNORECASE)
 
 
 class AfterviewConfig(base.Config):
@@ -40,7 +43,13 @@ class AfterviewConfig(base.Config):
 
     status_page = c.Type(str, default="status.md")
     redact = c.Type(bool, default=False)
+    # With redact: publish offer terms, feedback, reflections, notes and thank-you
+    # texts after all (content/security.md). Off unless turned on knowingly.
+    publish_private_notes = c.Type(bool, default=False)
     fail_on = c.Choice(FAIL_ON, default="error")
+    # The kinds fail_on applies to: by default a broken record fails a strict build
+    # and an overdue step does not (content/usage.md, "Two kinds of findings").
+    fail_on_kinds = c.ListOfItems(c.Choice(KINDS), default=["record"])
     calendar = c.Type(bool, default=True)
 
 
@@ -68,15 +77,23 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.root = Path.cwd()
+        self.strict = False
+        self.failing: list[str] = []  # the findings that fail a strict build, as logged
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         from afterview.rules import RULES
 
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.strict = bool(config.strict)
         try:
             self.settings = load_settings(self.root, known_rules=frozenset(RULES))
         except SettingsError as e:
             raise PluginError(f"afterview: invalid settings: {e}") from None
+        if self.settings.source is None:
+            # No settings file from the mkdocs.yml folder upwards: the records are
+            # <docs_dir>/interviews, whatever the working folder.
+            default = Path(config.docs_dir) / "interviews"
+            self.settings = dataclasses.replace(self.settings, interviews=default)
         page = self.config.status_page
         if not page.endswith(".md") or page.startswith("/") or ".." in Path(page).parts:
             raise PluginError(f"afterview: status_page must be a relative .md path, got {page!r}")
@@ -105,13 +122,12 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         assert self.settings is not None
         folder = self._records_folder()
         for f in list(files):
-            if f.abs_src_path and f.src_uri.endswith(SUFFIXES):
-                if Path(f.abs_src_path).resolve().is_relative_to(folder):
-                    files.remove(f)
+            if self._private(f, config):
+                files.remove(f)
 
         clock = Clock.at(reference_time(self.settings), self.settings)
         if not folder.is_dir():
-            log.warning(f"afterview: interviews folder {self._display(str(folder))} not found")
+            self._missing(folder)
             results: list[FileResult] = []
         else:
             records = read_records([str(folder)], clock)
@@ -120,37 +136,118 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
             results = [self._relative(r) for r in records.results]
         self._report(results)
 
-        pages = build_pages(results, clock, self.config.redact, self.config.status_page)
+        pages = build_pages(
+            results,
+            clock,
+            self.config.redact,
+            self.config.status_page,
+            self.config.publish_private_notes,
+        )
         for src_uri, content in pages.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 log.warning(f"afterview: generated page {src_uri} replaces {existing.src_uri}")
                 files.remove(existing)
-            files.append(File.generated(config, src_uri, content=content))
+            inclusion = self._inclusion(src_uri, config)
+            files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
         if self.config.calendar:
             files.append(File.generated(config, CALENDAR_PAGE, content=self._ics(results, clock)))
         return files
 
+    def _private(self, f: File, config: MkDocsConfig) -> bool:
+        """True for a file never to publish: anything in the interviews folder (by its
+        path as found and as resolved, so links in and out are caught), and any YAML
+        record (``.yaml``/``.yml``, backups such as ``x.yaml~`` included) in docs_dir."""
+        if not f.abs_src_path:
+            return False
+        assert self.settings is not None
+        folder = Path(os.path.abspath(self.settings.interviews))
+        folders = {folder, folder.resolve()}
+        path = Path(os.path.abspath(f.abs_src_path))
+        try:
+            paths = {path, path.resolve()}
+        except (OSError, RuntimeError):  # a link loop
+            paths = {path}
+        if any(p.is_relative_to(d) for p in paths for d in folders):
+            return True
+        docs = Path(os.path.abspath(config.docs_dir))
+        in_docs = any(p.is_relative_to(d) for p in paths for d in (docs, docs.resolve()))
+        return in_docs and _RECORD_NAME.search(PurePath(f.src_uri).name) is not None
+
+    def _missing(self, folder: Path) -> None:
+        """No interviews folder: say where it was looked for; a strict build fails."""
+        assert self.settings is not None
+        source = self.settings.source
+        why = (
+            f"set by `interviews` in {source}"
+            if source is not None
+            else f"no afterview.toml or [tool.afterview] found from {self.root} upwards,"
+            " so the default <docs_dir>/interviews"
+        )
+        text = f"afterview: interviews folder {folder} not found ({why}); no record published"
+        if self.strict:
+            raise PluginError(text)
+        log.warning(text)
+
+    def _inclusion(self, src_uri: str, config: MkDocsConfig) -> InclusionLevel:
+        """Interview and per-check pages are linked from the status and checks pages, not
+        the nav: with an explicit nav, declare them not_in_nav so MkDocs does not list them."""
+        from afterview.pages.checks import INDEX
+        from afterview.pages.common import LESSONS_PAGE
+
+        if config.nav and src_uri not in (self.config.status_page, LESSONS_PAGE, INDEX):
+            return InclusionLevel.NOT_IN_NAV
+        return InclusionLevel.UNDEFINED
+
     def _report(self, results: list[FileResult]) -> None:
-        """Log findings at or above fail_on as warnings (so --strict fails), others as info."""
-        for r in results:
-            for f in sorted(r.findings, key=lambda f: f.sort_key()):
-                text = f"afterview: {f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"
-                if failing(f.severity, self.config.fail_on):
-                    log.warning(text)
-                else:
-                    log.info(text)
+        """One summary line at INFO and each finding at DEBUG (``mkdocs build -v``); the
+        findings at or above fail_on of a kind in fail_on_kinds as warnings instead, kept
+        in ``self.failing`` for the strict-mode check in ``on_post_build``."""
+        from afterview.reports import _one_line, counts
+
+        findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key())
+        self.failing = []
+        for f in findings:
+            text = _one_line(
+                f"afterview: {f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"
+            )
+            if f.kind in self.config.fail_on_kinds and failing(f.severity, self.config.fail_on):
+                self.failing.append(text)
+                log.warning(text)
+            else:
+                log.debug(text)
+        n = counts(findings)
+        deadlines = sum(1 for f in findings if f.kind == "deadline")
+        files = len(results)
+        log.info(
+            f"afterview: {files} record{'s' * (files != 1)} checked: "
+            + ", ".join(f"{v} {k}{'s' * (v != 1)}" for k, v in n.items())
+            + f" ({deadlines} about deadlines); `afterview check` or `mkdocs build -v`"
+            " lists them"
+        )
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """In strict mode, fail on the findings ``_report`` logged as warnings, whatever
+        MkDocs' log level (``-q`` drops warnings before MkDocs counts them)."""
+        if self.strict and self.failing:
+            n = len(self.failing)
+            kinds = " or ".join(self.config.fail_on_kinds)
+            raise PluginError(
+                f"afterview: {n} {kinds} finding{'s' * (n != 1)} at or above fail_on"
+                f" ({self.config.fail_on}) in strict mode; the first: "
+                + self.failing[0].removeprefix("afterview: ")
+            )
 
     def _ics(self, results: list[FileResult], clock: Clock) -> bytes:
         from afterview.agenda import agenda
-        from afterview.calendar import calendar_ics
+        from afterview.calendar import agenda_ics
 
         if self.config.redact:
             from afterview.redact import redact_results
 
-            results = redact_results(results)
+            results = redact_results(results, self.config.publish_private_notes)
         interviews = [r.interview for r in results if r.interview is not None]
-        return calendar_ics(agenda(interviews, clock, days=None), clock.now)
+        return agenda_ics(agenda(interviews, clock, days=None), clock)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Also watch the records and settings when they live outside docs_dir."""
