@@ -29,14 +29,25 @@ def listing(rules: list[Rule]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def explain(rule: Rule) -> str:
-    """A rule's full documentation, headed by its id, severity and playbook step."""
-    return (
-        f"{rule.id} ({rule.severity} by default)\n"
-        f"Playbook step: {rule.step_title}\n"
-        f"Guide: {rule.step_page} on the playbook site\n\n"
-        f"{rule.doc}\n"
-    )
+def explain(rule: Rule, width: int | None = None) -> str:
+    """A rule's documentation as plain text, headed by its id, severity and playbook step.
+
+    Wrapped to ``width``: the terminal's, at most 80 columns (80 when unknown).
+    """
+    import shutil
+
+    from afterview.termtext import render
+
+    if width is None:
+        width = min(shutil.get_terminal_size((WIDTH, 24)).columns, WIDTH)
+    width = max(width, 40)
+    head = [
+        f"{rule.id} ({rule.severity} by default)",
+        f"Playbook step: {rule.step_title}",
+        f"Guide: {rule.step_page} on the playbook site",
+    ]
+    lines = [x for h in head for x in textwrap.wrap(h, width, subsequent_indent="  ")]
+    return "\n".join(lines) + "\n\n" + render(rule.doc, width)
 
 
 def _complete_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
