@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from afterview.rules.base import WAIT, Context, Hit, each, rule
+from afterview.wording import moment
 
 
 @rule("follow-up-overdue", "warning", "follow-up", WAIT)
@@ -58,7 +59,7 @@ def follow_up_overdue(ctx: Context) -> Iterator[Hit]:
     iv = ctx.interview
     if dl is None or iv.outcome.status != "pending" or ctx.clock.now <= dl.follow_up:
         return
-    due = dl.follow_up.strftime("%Y-%m-%d %H:%M %Z").strip()
+    due = moment(dl.follow_up, ctx.clock.tz)
     latest = dl.latest_contact
     if latest is None:
         message = f"A follow-up call is due (since {due}): ask whether a decision has been made."
