@@ -25,7 +25,8 @@ from afterview.settings import Settings
 NY = "America/New_York"
 SETTINGS = Settings(timezone_name=NY)
 
-# The severities of rules.md's catalogue, copied from the spec (not the code).
+# The checks' published severities (the catalogue on the checks page), written out here
+# rather than read from the code, so a changed default fails a test.
 SPEC_SEVERITY = {
     "yaml-syntax": "error",
     "duplicate-key": "error",
@@ -190,7 +191,7 @@ def browser() -> Iterator[object]:
             b.close()
 
 
-# The complete record of format.md ("A complete record"), with every step done.
+# A complete record, as content/format.md shows it, with every step done.
 SPEC_EXAMPLE = b"""\
 # yaml-language-server: $schema=../../schemas/interview.schema.json
 version: 1

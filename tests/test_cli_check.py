@@ -1,4 +1,4 @@
-"""``afterview check`` on the command line (cli.md)."""
+"""``afterview check`` on the command line (content/usage.md)."""
 
 from __future__ import annotations
 

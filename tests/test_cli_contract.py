@@ -1,4 +1,4 @@
-"""cli.md: every command takes --now, and rejects a value that is not a date-time."""
+"""content/usage.md: every command takes --now, and rejects a value that is not a date-time."""
 
 from __future__ import annotations
 

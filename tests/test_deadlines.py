@@ -1,4 +1,4 @@
-"""The edges of rules.md's deadlines and "When rules apply", and the settings."""
+"""The edges of the deadlines and of "What the checks ask" (content/format.md), and the settings."""
 
 from __future__ import annotations
 

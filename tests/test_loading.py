@@ -1,4 +1,4 @@
-"""yaml-syntax and duplicate-key (rules.md), and how values are read (format.md)."""
+"""yaml-syntax and duplicate-key, and how values are read (content/format.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Whatever the bytes, checking a record returns findings and never raises (cli.md)."""
+"""Whatever the bytes, checking a record returns findings and never raises (content/usage.md)."""
 
 from __future__ import annotations
 

@@ -1,11 +1,11 @@
-"""Each rule of rules.md's catalogue: a record that triggers it, one that does not.
+"""Each rule of the catalogue (the checks page): a record that triggers it, one that does not.
 
 Every record below starts with the same three lines: an interview on
 2026-11-18 from 14:00 to 15:00 New York time (duration defaults to 60
 minutes). The thank-you note is due 2026-11-19 15:00, the reflection
 2026-11-20 15:00, the follow-up 2026-11-25 15:00.
 
-Positions follow the "where" column of rules.md: an interviewer, note,
+Positions follow "Where findings point" (content/format.md): an interviewer, note,
 follow-up or next step is its mapping node (the line of ``- name:``, the
 column after ``- ``); closing-level findings stand at the ``closing`` key, or
 at 1:1 when there is no ``closing``; outcome-level findings at the

@@ -1,4 +1,4 @@
-"""schemas/interview.schema.json, and the ``schema`` findings (format.md, rules.md)."""
+"""schemas/interview.schema.json, and the ``schema`` findings (content/format.md)."""
 
 from __future__ import annotations
 
@@ -138,7 +138,7 @@ def test_every_violation_is_reported_where_it_is() -> None:
     assert [(line, col) for line, col, _ in found] == [
         (4, 11),  # duration: the value
         (5, 9),  # format: the value
-        (7, 5),  # interviewers[0]: unknown titel, at the mapping
+        (8, 5),  # interviewers[0].titel: unknown, at the key itself
         (9, 20),  # interviewers[0].business_card: the value
         (11, 5),  # thank_you[0]: missing to, at the mapping
     ]
@@ -150,7 +150,7 @@ def test_every_violation_is_reported_where_it_is() -> None:
     [
         (4, ("duration", "whole number", "sixty")),
         (5, ("format", "onsite", "video", "phone", "in person")),
-        (7, ("interviewers[0]", "titel", "did you mean 'title'")),
+        (8, ("interviewers[0]", "titel", "did you mean 'title'")),
         (9, ("interviewers[0].business_card", "true or false", "yes")),
         (11, ("thank_you[0]", "missing", "'to'")),
     ],
@@ -170,10 +170,8 @@ def test_missing_required_fields_are_reported_at_the_mapping() -> None:
 
 
 def test_unknown_top_level_key() -> None:
-    found = schema_findings(
-        "company: A\nrole: B\nwhen: 2026-11-18\nfolow_ups: []\n"
-    )
-    assert [(line, col) for line, col, _ in found] == [(1, 1)]
+    found = schema_findings("company: A\nrole: B\nwhen: 2026-11-18\nfolow_ups: []\n")
+    assert [(line, col) for line, col, _ in found] == [(4, 1)]  # at the key
     assert "folow_ups" in found[0][2] and "follow_ups" in found[0][2]
 
 
@@ -372,8 +370,10 @@ RULE_FIELD_BROKEN = [
     ("closing:\n  asked_next_steps: yes\n", "interim-actions-unasked"),
     ("format: onsite\nclosing:\n  thanked_staff: yes\n", "staff-not-thanked"),
     ("closing: yes\n", "interim-actions-unasked"),
-    ("closing:\n  next_steps:\n    - action: Send it\n      due: 2026-11-20\n      done: yes\n",
-     "next-step-overdue"),
+    (
+        "closing:\n  next_steps:\n    - action: Send it\n      due: 2026-11-20\n      done: yes\n",
+        "next-step-overdue",
+    ),
     ("interviewers:\n  - name: Lee Park\nthank_you:\n  - to: 5\n", "thank-you-overdue"),
     ("thank_you:\n  - Lee Park\n", "thank-you-overdue"),
     (
@@ -388,16 +388,16 @@ RULE_FIELD_BROKEN = [
     ("outcome:\n  status: ofer\n", "follow-up-overdue"),
     ("outcome:\n  status: offer\n  thanked: yes\n", "offer-not-thanked"),
     ("outcome:\n  status: offer\n  pay: 165000\n", "offer-terms-unconfirmed"),
-    ("outcome:\n  status: offer\n  decision: acepted\n  decision_due: 2026-12-01\n",
-     "offer-decision-overdue"),
+    (
+        "outcome:\n  status: offer\n  decision: acepted\n  decision_due: 2026-12-01\n",
+        "offer-decision-overdue",
+    ),
     ("outcome:\n  status: rejected\n  asked_why: yes\n", "rejection-feedback-unasked"),
     ("outcome:\n  status: rejected\n  asked_referrals: yes\n", "referrals-unasked"),
 ]
 
 
-@pytest.mark.parametrize(
-    ("body", "rule"), RULE_FIELD_BROKEN, ids=[c[1] for c in RULE_FIELD_BROKEN]
-)
+@pytest.mark.parametrize(("body", "rule"), RULE_FIELD_BROKEN, ids=[c[1] for c in RULE_FIELD_BROKEN])
 def test_a_broken_field_holds_back_the_rules_resting_on_it(body: str, rule: str) -> None:
     found = check(HEAD + body, LATE)
     assert of(found, "schema"), "the case must have a schema finding"
@@ -413,3 +413,47 @@ def test_without_a_valid_when_only_the_schema_finding_is_reported() -> None:
     found = check(text, LATE)
     assert [(f.rule, f.line, f.column) for f in found] == [("schema", 3, 7)]
     assert "when" in found[0].message
+
+
+def test_misspelt_key_is_reported_at_its_own_line() -> None:
+    """An editor jumps to the misspelt key, not to its parent mapping."""
+    text = DAY + "format: video\ninterviewers:\n  - name: Lee Park\n    interviewer: Staff\n"
+    [(line, col, message)] = schema_findings(text)
+    assert (line, col) == (7, 5)
+    assert "'interviewer'" in message
+
+
+def test_misspelt_merged_key_is_reported_where_it_is_written() -> None:
+    text = "base: &b\n  titel: x\n" + DAY
+    found = schema_findings(text)
+    assert (1, 1) in [(line, col) for line, col, _ in found]  # 'base' itself is unknown
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        ("2026-02-30", "2026-02-30 is not a date: February 2026 has 28 days"),
+        ("2026-11-31", "2026-11-31 is not a date: November 2026 has 30 days"),
+        (
+            "2027-02-29",
+            "2027-02-29 is not a date: February 2027 has 28 days (2027 is not a leap year)",
+        ),
+        ("2026-13-01", "2026-13-01 is not a date: there is no month 13"),
+        ("2026-11-00", "2026-11-00 is not a date: days of the month start at 01"),
+        ("2026-02-30T10:00", "2026-02-30 is not a date: February 2026 has 28 days"),
+        ("2026-11-18T25:00", "2026-11-18T25:00 is not a time: hours go from 00 to 23"),
+        ("2026-11-18T14:60", "2026-11-18T14:60 is not a time: minutes go from 00 to 59"),
+    ],
+)
+def test_impossible_dates_are_named_as_such(value: str, reason: str) -> None:
+    for text in (
+        f"company: A\nrole: B\nwhen: {value}\n",
+        f"{DAY}closing:\n  expected_contact: {value}\n",
+    ):
+        [(_, _, message)] = schema_findings(text)
+        assert reason in message, message
+        assert "expected a" not in message
+
+
+def test_leap_day_is_a_date() -> None:
+    assert schema_findings("company: A\nrole: B\nwhen: 2028-02-29\n") == []

@@ -99,7 +99,7 @@ now_option = click.option(
     " (playbook time zone) or 2026-11-25 (its 00:00). Also AFTERVIEW_NOW.",
 )
 
-# Every command takes --now (cli.md); these commands do not depend on the time,
+# Every command takes --now (content/usage.md); these commands do not depend on the time,
 # so the value is checked and otherwise unused.
 now_accepted = click.option(
     "--now",

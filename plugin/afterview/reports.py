@@ -207,7 +207,7 @@ def read_lines(path: str) -> list[str] | None:
 
 
 def as_json(findings: list[Finding], files: int, now: str) -> str:
-    """The stable JSON report of cli.md; ``now`` as ISO 8601 text."""
+    """The stable JSON report (content/usage.md, "afterview check"); ``now`` as ISO 8601 text."""
     doc = {
         "now": now,
         "files": files,

@@ -1,4 +1,4 @@
-"""What a rule is: an id, a default severity, the playbook step, and a check.
+"""What a rule is: an id, a default severity, a kind, the playbook step, and a check.
 
 A rule's documentation is the docstring of its check function (Markdown:
 what it does, why it matters, an example, how to fix). ``afterview rules ID``
@@ -16,10 +16,22 @@ from typing import TYPE_CHECKING
 from afterview.loader import Path_
 
 if TYPE_CHECKING:
-    from afterview.deadlines import Clock, Deadlines
+    from afterview.clock import Clock
+    from afterview.deadlines import Deadlines
     from afterview.model import Interview
 
-# When a rule applies (rules.md, "When rules apply").
+# What a finding says (content/usage.md, "Two kinds of findings"). A record finding
+# is about what the file says and stays until the file changes; a deadline finding
+# is about when a playbook step is or was done, and can appear with no change to the
+# file as time passes. Commits and publishing are blocked on the first kind only.
+RECORD = "record"  # the record is wrong or incomplete
+DEADLINE = "deadline"  # a step is due, overdue, or was done late
+KINDS = {
+    RECORD: "the record is wrong or incomplete",
+    DEADLINE: "a playbook step is due, overdue or was done late",
+}
+
+# When a rule applies (content/format.md, "What the checks ask").
 ALWAYS = "always"  # every file, upcoming or not
 AFTER = "after"  # once the interview has ended
 WAIT = "wait"  # once ended, and unless the outcome is withdrawn
@@ -80,6 +92,7 @@ class Rule:
     step: str
     applies: str
     check: Check | None  # None for the rules the loader and schema stage report
+    kind: str = RECORD  # RECORD or DEADLINE
 
     @property
     def doc(self) -> str:
@@ -107,22 +120,32 @@ _DOC_ONLY: dict[str, Callable] = {}
 REGISTRY: list[Rule] = []
 
 
-def rule(id: str, severity: str, step: str, applies: str = WAIT) -> Callable[[Check], Check]:
-    """Register a check function as the rule ``id``."""
+def _known_kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    return kind
+
+
+def rule(
+    id: str, severity: str, step: str, applies: str = WAIT, *, kind: str
+) -> Callable[[Check], Check]:
+    """Register a check function as the rule ``id`` of the given kind (RECORD or DEADLINE)."""
 
     def register(fn: Check) -> Check:
-        REGISTRY.append(Rule(id, severity, step, applies, fn))
+        REGISTRY.append(Rule(id, severity, step, applies, fn, _known_kind(kind)))
         return fn
 
     return register
 
 
-def documented(id: str, severity: str, step: str) -> Callable[[Callable], Callable]:
+def documented(
+    id: str, severity: str, step: str, *, kind: str = RECORD
+) -> Callable[[Callable], Callable]:
     """Register a rule reported outside the rule pass; fn only carries its docs."""
 
     def register(fn: Callable) -> Callable:
         _DOC_ONLY[id] = fn
-        REGISTRY.append(Rule(id, severity, step, ALWAYS, None))
+        REGISTRY.append(Rule(id, severity, step, ALWAYS, None, _known_kind(kind)))
         return fn
 
     return register
