@@ -17,6 +17,13 @@ class Finding:
     severity: str  # error | warning | info
     message: str
     due: datetime | None = None
+    # "record" or "deadline" (content/usage.md, "Two kinds of findings"); left empty,
+    # it is the rule's own kind.
+    kind: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.kind:
+            object.__setattr__(self, "kind", kind_of(self.rule))
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, SEVERITY_ORDER[self.severity], self.rule)
@@ -30,4 +37,22 @@ class Finding:
             "severity": self.severity,
             "message": self.message,
             "due": self.due.isoformat() if self.due else None,
+            "kind": self.kind,
         }
+
+
+def counts(findings: list[Finding]) -> dict[str, int]:
+    """How many findings at each severity (every severity present, zero or not)."""
+    out = dict.fromkeys(SEVERITY_ORDER, 0)
+    for f in findings:
+        out[f.severity] += 1
+    return out
+
+
+def kind_of(rule_id: str) -> str:
+    """The kind of a rule's findings: its registered kind, "record" for an unknown id."""
+    from afterview.rules import RULES
+    from afterview.rules.base import RECORD
+
+    rule = RULES.get(rule_id)
+    return rule.kind if rule is not None else RECORD

@@ -12,16 +12,9 @@ from xml.etree import ElementTree as ET
 
 import click
 
-from afterview.findings import SEVERITY_ORDER, Finding
+from afterview.findings import SEVERITY_ORDER, Finding, counts
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
-
-
-def counts(findings: list[Finding]) -> dict[str, int]:
-    out = {"error": 0, "warning": 0, "info": 0}
-    for f in findings:
-        out[f.severity] += 1
-    return out
 
 
 def _plural(n: int, word: str) -> str:

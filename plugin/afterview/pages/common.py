@@ -9,7 +9,7 @@ from pathlib import PurePath
 from afterview import wording
 from afterview.checker import FileResult
 from afterview.clock import Clock
-from afterview.findings import SEVERITY_ORDER, Finding
+from afterview.findings import Finding
 from afterview.model import Interview
 from afterview.moments import Moment
 from afterview.pages.markup import Md, esc, md, plain, span
@@ -98,14 +98,3 @@ def severity_badge(severity: str) -> Md:
     return span(esc(severity), f"av-sev av-sev--{severity}")
 
 
-def counts(findings: list[Finding]) -> dict[str, int]:
-    out = dict.fromkeys(SEVERITY_ORDER, 0)
-    for f in findings:
-        out[f.severity] += 1
-    return out
-
-
-def counts_text(findings: list[Finding]) -> str:
-    c = counts(findings)
-    parts = [f"{n} {sev}{'' if n == 1 or sev == 'info' else 's'}" for sev, n in c.items() if n]
-    return ", ".join(parts) if parts else "none"

@@ -6,10 +6,10 @@ from datetime import timedelta
 
 from afterview.agenda import Item, items_for, sort_key
 from afterview.clock import Clock
+from afterview.findings import counts
 from afterview.model import normalize_name
 from afterview.pages.common import (
     Entry,
-    counts,
     moment_text,
     relative,
     severity_badge,

@@ -21,6 +21,3 @@ from afterview.rules.base import REGISTRY, Rule
 
 RULES: dict[str, Rule] = {r.id: r for r in REGISTRY}
 
-
-def get(rule_id: str) -> Rule | None:
-    return RULES.get(rule_id)

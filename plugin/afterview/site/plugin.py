@@ -203,7 +203,8 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         """One summary line at INFO and each finding at DEBUG (``mkdocs build -v``); the
         findings at or above fail_on of a kind in fail_on_kinds as warnings instead, kept
         in ``self.failing`` for the strict-mode check in ``on_post_build``."""
-        from afterview.reports import _one_line, counts
+        from afterview.findings import counts
+        from afterview.reports import _one_line
 
         findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key())
         self.failing = []
