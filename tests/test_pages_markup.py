@@ -299,3 +299,98 @@ def test_page_modules_make_markdown_only_through_markup() -> None:
                 ):
                     bad.append(f"{where} calls md with a template that is not a literal")
     assert not bad, bad
+
+
+# --- every field of a record, through every page -------------------------------------------------
+
+
+def sentinel(i: int) -> str:
+    """Field i's unique value: Markdown, HTML and URL syntax that would be live if unescaped."""
+    return (
+        f"zq{i:02d}zq <i>i{i}</i> [l{i}](javascript:alert({i})) *e{i}* _u{i}_ `c{i}` "
+        f"https://x.example/[a](javascript:y{i})/ ![m](https://evil.example/{i}.png) "
+        f"<https://x.example/{i}> &lt;b&gt; {{: .c{i} onclick=alert({i}) }} | {{{{ x }}}}"
+    )
+
+
+SITE_EXTENSIONS = [*EXTENSIONS, "pymdownx.details", "toc"]
+PAGE_TAGS = {
+    *(
+        "p",
+        "a",
+        "br",
+        "bdi",
+        "span",
+        "strong",
+        "em",
+        "code",
+        "pre",
+        "h1",
+        "h2",
+        "h3",
+        "ul",
+        "ol",
+        "li",
+    ),
+    *("table", "thead", "tbody", "tr", "th", "td", "div", "details", "summary", "figure"),
+    *("svg", "g", "title", "desc", "text", "line", "circle", "path", "rect", "figcaption"),
+}
+
+PAGE_ATTRIBUTES = {
+    *("href", "class", "rel", "id", "title", "open", "role", "xmlns", "tabindex"),
+    *("viewbox", "width", "height", "x", "y", "x1", "x2", "y1", "y2", "cx", "cy", "r", "d"),
+    *("aria-hidden", "aria-label", "aria-labelledby", "aria-describedby"),
+}
+
+
+@pytest.mark.parametrize("redact", [False, True])
+def test_no_record_value_is_read_as_markup_on_any_page(redact: bool) -> None:
+    """Every text field the schema has (so a new field is covered) carries a unique sentinel;
+    no page may turn any of it into an element, an attribute or a link."""
+    from datetime import datetime
+
+    from afterview.checker import check_record
+    from afterview.deadlines import Clock
+    from afterview.pages import build_pages
+    from afterview.settings import Settings
+    from test_site_hardening import FIELDS, NOT_PUBLISHED, make_record, shown, to_yaml
+
+    clock = Clock.at(
+        datetime.fromisoformat("2026-11-25T12:00:00-05:00"), Settings(timezone_name="UTC")
+    )
+    values = {path: sentinel(i) for i, path in enumerate(FIELDS)}
+    raw = to_yaml(make_record(values)).encode("utf-8")
+    result = check_record("interviews/2026-11-10-sentinel.yaml", raw, clock)
+    pages = build_pages([result], clock, redact=redact)
+    own = pages["interviews/2026-11-10-sentinel.md"]
+    for name, markdown_text in pages.items():
+        front, text = "", markdown_text
+        if markdown_text.startswith("---\n"):  # front matter: MkDocs reads it, not Markdown
+            end = markdown_text.index("\n---\n", 3) + 5
+            front, text = markdown_text[:end], markdown_text[end:]
+        assert "<" not in front and "&#" not in front, (name, front)
+        out = markdown.markdown(text, extensions=SITE_EXTENSIONS)
+        found = _parse(out)
+        tags = {t for t, _ in found.tags}
+        assert tags <= PAGE_TAGS, (name, tags - PAGE_TAGS)
+        for tag, attrs in found.tags:
+            for attr, value in attrs.items():
+                assert attr in PAGE_ATTRIBUTES or attr.startswith("data-"), (name, attr)
+                if attr != "id":  # a heading's id is its text, slugified
+                    assert not {"alert", "evil"} & set(re.findall(r"[a-z]+", value or "")), (
+                        name,
+                        tag,
+                        attr,
+                    )
+            href = attrs.get("href") or ""
+            if tag == "a" and ":" in href.split("/")[0]:  # the one whole URL in a sentinel
+                assert re.fullmatch(r"https://x\.example/\d+", href), (name, href)
+        for i in range(len(FIELDS)):
+            assert f"<i>i{i}</i>" not in markdown_text, (name, i)
+    shown_text = " ".join(
+        "".join(_parse(markdown.markdown(own, extensions=SITE_EXTENSIONS)).text).split()
+    )
+    if not redact:
+        for i, path in enumerate(FIELDS):
+            if shown(path) not in NOT_PUBLISHED:
+                assert " ".join(sentinel(i).split()) in shown_text, shown(path)

@@ -38,7 +38,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import LiteralString
+from typing import LiteralString, SupportsIndex
 from urllib.parse import quote
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
@@ -61,6 +61,9 @@ class Md(str):
 
     def __radd__(self, other: object) -> Md:
         return _make(str.__add__(str(as_md(other)), self))
+
+    def __mul__(self, times: SupportsIndex) -> Md:
+        return _make(str.__mul__(self, times))
 
     def join(self, items: Iterable[object]) -> Md:  # type: ignore[override]
         return _make(str(self).join(as_md(x) for x in items))
@@ -288,11 +291,14 @@ def mailto(email: str) -> Md:
     return link(esc(email), "mailto:" + address)
 
 
+_PHONE = re.compile(r"\+?[0-9][0-9 ().\-/]*\Z")
+
+
 def tel(phone: str) -> Md:
-    """A tel link showing the number as written."""
-    digits = re.sub(r"[^0-9+]", "", phone)
-    digits = digits[:1] + digits[1:].replace("+", "")
-    return link(esc(phone), "tel:" + digits) if digits.strip("+") else esc(phone)
+    """A tel link showing the number as written, when it is written as a number only."""
+    if not _PHONE.match(phone.strip()):
+        return esc(phone)
+    return link(esc(phone), "tel:" + re.sub(r"[^0-9+]", "", phone))
 
 
 # --- links between pages, spans, tables --------------------------------------------------------
