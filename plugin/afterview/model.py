@@ -15,40 +15,62 @@ from afterview.loader import Path_, Record
 from afterview.moments import Moment, parse_date, parse_moment
 
 
-def _s(v: Any) -> str | None:
-    return v if isinstance(v, str) and v.strip() else None
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
 
 
-def _b(v: Any) -> bool | None:
-    return v if isinstance(v, bool) else None
+def _flag(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
 
 
-def _i(v: Any) -> int | None:
-    if isinstance(v, bool):
+def _whole(value: Any) -> int | None:
+    if isinstance(value, bool):
         return None
-    if isinstance(v, int):
-        return v
-    if isinstance(v, float) and v.is_integer():
-        return int(v)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
     return None
 
 
-def _d(v: Any) -> date | None:
-    return parse_date(v) if isinstance(v, str) else None
+def _day(value: Any) -> date | None:
+    return parse_date(value) if isinstance(value, str) else None
 
 
-def _map(v: Any) -> dict:
-    return v if isinstance(v, dict) else {}
+def _mapping(value: Any) -> dict:
+    return value if isinstance(value, dict) else {}
 
 
-def _items(v: Any, path: Path_) -> list[tuple[Path_, dict]]:
-    if not isinstance(v, list):
+def _entries(value: Any, path: Path_) -> list[tuple[Path_, dict]]:
+    """The mappings of a list with their paths (anything else is the schema's concern)."""
+    if not isinstance(value, list):
         return []
-    return [((*path, i), item) for i, item in enumerate(v) if isinstance(item, dict)]
+    return [((*path, i), item) for i, item in enumerate(value) if isinstance(item, dict)]
 
 
-def _texts(v: Any) -> list[str]:
-    return [x for x in v if isinstance(x, str) and x.strip()] if isinstance(v, list) else []
+def _texts(value: Any) -> list[str]:
+    if not isinstance(value, list):
+        return []
+    return [x for x in value if isinstance(x, str) and x.strip()]
+
+
+def _choice(value: Any, allowed: tuple[str, ...]) -> str | None:
+    return value if value in allowed else None
+
+
+def _enum(*path: str) -> tuple[str, ...]:
+    """The values the schema allows at a property path (``items`` steps into a list)."""
+    from afterview.schemafile import load_schema
+
+    schema = load_schema()
+    node: dict = schema
+    for step in path:
+        if "$ref" in node:
+            node = schema["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+        node = node["items"] if step == "items" else node["properties"][step]
+    if "$ref" in node:
+        node = schema["$defs"][node["$ref"].rsplit("/", 1)[-1]]
+    return tuple(node["enum"])
 
 
 def normalize_name(name: str) -> str:
@@ -65,6 +87,8 @@ class Person:
     phone: str | None
     business_card: bool | None
     spelling_confirmed: bool | None
+    salutation: str | None = None
+    discussed: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -135,7 +159,11 @@ class Outcome:
     referrals: list[str] = field(default_factory=list)
 
 
-STATUSES = ("pending", "offer", "rejected", "withdrawn", "ghosted")
+# The enumerations, as the schema (the single source of truth) states them.
+STATUSES = _enum("outcome", "status")
+DECISIONS = _enum("outcome", "decision")
+FORMATS = _enum("format")
+BY = _enum("follow_ups", "items", "by")
 
 
 @dataclass
@@ -165,124 +193,118 @@ class Interview:
 
 def build_interview(path: str, record: Record, tz: tzinfo) -> Interview:
     """The model of one loaded record, read in the playbook's zone tz."""
-    d = record.data
-    duration = _i(d.get("duration"))
+    data = record.data
+    duration = _whole(data.get("duration"))
     if duration is None or not 1 <= duration <= 1440:
         duration = 60
 
     people = [
         Person(
-            p,
-            _s(x.get("name")),
-            _s(x.get("title")),
-            _s(x.get("email")),
-            _s(x.get("phone")),
-            _b(x.get("business_card")),
-            _b(x.get("spelling_confirmed")),
+            path=at,
+            name=_text(entry.get("name")),
+            title=_text(entry.get("title")),
+            email=_text(entry.get("email")),
+            phone=_text(entry.get("phone")),
+            business_card=_flag(entry.get("business_card")),
+            spelling_confirmed=_flag(entry.get("spelling_confirmed")),
+            salutation=_text(entry.get("salutation")),
+            discussed=_texts(entry.get("discussed")),
         )
-        for p, x in _items(d.get("interviewers"), ("interviewers",))
+        for at, entry in _entries(data.get("interviewers"), ("interviewers",))
     ]
 
-    c = d.get("closing")
-    cm = _map(c)
+    closing_data = _mapping(data.get("closing"))
     steps = []
-    for p, x in _items(cm.get("next_steps"), ("closing", "next_steps")):
-        done_raw = x.get("done")
-        done_at = parse_moment(done_raw, tz) if isinstance(done_raw, str) else None
+    for at, entry in _entries(closing_data.get("next_steps"), ("closing", "next_steps")):
+        done = entry.get("done")
+        done_at = parse_moment(done, tz) if isinstance(done, str) else None
         steps.append(
             NextStep(
-                p,
-                _s(x.get("action")),
-                _d(x.get("due")),
-                done_raw is True or done_at is not None,
-                done_at,
+                path=at,
+                action=_text(entry.get("action")),
+                due=_day(entry.get("due")),
+                done=done is True or done_at is not None,
+                done_at=done_at,
             )
         )
     closing = Closing(
-        isinstance(c, dict),
-        _d(cm.get("expected_contact")),
-        _s(cm.get("contact_method")),
-        _s(cm.get("contact_person")),
-        _b(cm.get("asked_next_steps")),
-        steps,
-        _b(cm.get("thanked_staff")),
+        present=isinstance(data.get("closing"), dict),
+        expected_contact=_day(closing_data.get("expected_contact")),
+        contact_method=_text(closing_data.get("contact_method")),
+        contact_person=_text(closing_data.get("contact_person")),
+        asked_next_steps=_flag(closing_data.get("asked_next_steps")),
+        next_steps=steps,
+        thanked_staff=_flag(closing_data.get("thanked_staff")),
     )
 
     notes = [
         Note(
-            p,
-            _s(x.get("to")),
-            parse_moment(x.get("sent"), tz),
-            _s(x.get("channel")),
-            _s(x.get("text")),
+            path=at,
+            to=_text(entry.get("to")),
+            sent=parse_moment(entry.get("sent"), tz),
+            channel=_text(entry.get("channel")),
+            text=_text(entry.get("text")),
         )
-        for p, x in _items(d.get("thank_you"), ("thank_you",))
+        for at, entry in _entries(data.get("thank_you"), ("thank_you",))
     ]
 
-    r = d.get("reflection")
-    rm = _map(r)
+    reflection_data = _mapping(data.get("reflection"))
     reflection = Reflection(
-        isinstance(r, dict),
-        parse_moment(rm.get("written"), tz),
-        _texts(rm.get("went_well")),
-        _texts(rm.get("to_improve")),
+        present=isinstance(data.get("reflection"), dict),
+        written=parse_moment(reflection_data.get("written"), tz),
+        went_well=_texts(reflection_data.get("went_well")),
+        to_improve=_texts(reflection_data.get("to_improve")),
     )
 
-    follow_ups = []
-    for p, x in _items(d.get("follow_ups"), ("follow_ups",)):
-        by = x.get("by")
-        follow_ups.append(
-            FollowUp(
-                p,
-                parse_moment(x.get("date"), tz),
-                by if by in ("me", "them") else "me",
-                _s(x.get("channel")),
-                _s(x.get("spoke_with")),
-                _b(x.get("decision_made")),
-                _b(x.get("still_considered")),
-                _b(x.get("offered_more_info")),
-                _b(x.get("offered_second_interview")),
-                _s(x.get("notes")),
-            )
+    follow_ups = [
+        FollowUp(
+            path=at,
+            date=parse_moment(entry.get("date"), tz),
+            by=_choice(entry.get("by"), BY) or "me",
+            channel=_text(entry.get("channel")),
+            spoke_with=_text(entry.get("spoke_with")),
+            decision_made=_flag(entry.get("decision_made")),
+            still_considered=_flag(entry.get("still_considered")),
+            offered_more_info=_flag(entry.get("offered_more_info")),
+            offered_second_interview=_flag(entry.get("offered_second_interview")),
+            notes=_text(entry.get("notes")),
         )
+        for at, entry in _entries(data.get("follow_ups"), ("follow_ups",))
+    ]
 
-    o = d.get("outcome")
-    om = _map(o)
-    status = om.get("status")
-    decision = om.get("decision")
+    outcome_data = _mapping(data.get("outcome"))
     outcome = Outcome(
-        isinstance(o, dict),
-        status if status in STATUSES else "pending",
-        parse_moment(om.get("date"), tz),
-        _b(om.get("thanked")),
-        _s(om.get("pay")),
-        _s(om.get("schedule")),
-        _s(om.get("benefits")),
-        decision if decision in ("pending", "accepted", "declined") else None,
-        _d(om.get("decision_due")),
-        _b(om.get("asked_why")),
-        _s(om.get("feedback")),
-        _b(om.get("asked_referrals")),
-        _texts(om.get("referrals")),
+        present=isinstance(data.get("outcome"), dict),
+        status=_choice(outcome_data.get("status"), STATUSES) or "pending",
+        date=parse_moment(outcome_data.get("date"), tz),
+        thanked=_flag(outcome_data.get("thanked")),
+        pay=_text(outcome_data.get("pay")),
+        schedule=_text(outcome_data.get("schedule")),
+        benefits=_text(outcome_data.get("benefits")),
+        decision=_choice(outcome_data.get("decision"), DECISIONS),
+        decision_due=_day(outcome_data.get("decision_due")),
+        asked_why=_flag(outcome_data.get("asked_why")),
+        feedback=_text(outcome_data.get("feedback")),
+        asked_referrals=_flag(outcome_data.get("asked_referrals")),
+        referrals=_texts(outcome_data.get("referrals")),
     )
 
-    fmt = d.get("format")
     return Interview(
         path=path,
         record=record,
-        company=_s(d.get("company")),
-        role=_s(d.get("role")),
-        when=parse_moment(d.get("when"), tz),
+        company=_text(data.get("company")),
+        role=_text(data.get("role")),
+        when=parse_moment(data.get("when"), tz),
         duration=duration,
-        format=fmt if fmt in ("onsite", "video", "phone") else None,
-        location=_s(d.get("location")),
-        round=_i(d.get("round")),
+        format=_choice(data.get("format"), FORMATS),
+        location=_text(data.get("location")),
+        round=_whole(data.get("round")),
         interviewers=people,
         closing=closing,
         thank_you=notes,
         reflection=reflection,
         follow_ups=follow_ups,
         outcome=outcome,
-        ignore=frozenset(_texts(d.get("ignore"))),
-        notes=_s(d.get("notes")),
+        ignore=frozenset(_texts(data.get("ignore"))),
+        notes=_text(data.get("notes")),
     )
