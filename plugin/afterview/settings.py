@@ -25,6 +25,15 @@ _NUMBERS = {
 }
 
 
+@dataclass(frozen=True)
+class Me:
+    """``[tool.afterview.me]``: who you are, for the drafts (``afterview draft``)."""
+
+    name: str | None = None
+    email: str | None = None
+    pitch: str | None = None
+
+
 class SettingsError(Exception):
     """An invalid setting; the message names the file, key and what was expected."""
 
@@ -39,6 +48,8 @@ class Settings:
     follow_up_every_days: int = 7
     severity: dict[str, str] = field(default_factory=dict)
     source: Path | None = None
+    me: Me = field(default_factory=Me)
+    drafts: Path | None = None  # folder of draft template overrides
 
     @property
     def tz(self) -> tzinfo:
@@ -114,7 +125,7 @@ def settings_from_table(
         got = f" (got {value!r})" if value is not None else ""
         return SettingsError(f"{where}{'.' if prefix else ''}{key}: expected {expected}{got}")
 
-    allowed = {"interviews", "timezone", "severity", *_NUMBERS}
+    allowed = {"interviews", "timezone", "severity", "me", "drafts", *_NUMBERS}
     for key in table:
         if key not in allowed:
             raise SettingsError(
@@ -143,6 +154,12 @@ def settings_from_table(
             if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= 10_000:
                 raise bad(key, "a whole number from 1 to 10000")
             values[key] = v
+    if "drafts" in table:
+        if not isinstance(table["drafts"], str) or not table["drafts"].strip():
+            raise bad("drafts", "a folder path as a string")
+        values["drafts"] = path.parent / table["drafts"]
+    if "me" in table:
+        values["me"] = _me(table["me"], f"{where}{'.' if prefix else ''}me")
     if "severity" in table:
         sev = table["severity"]
         if not isinstance(sev, dict):
@@ -160,3 +177,35 @@ def settings_from_table(
                 )
         values["severity"] = dict(sev)
     return Settings(**values)
+
+def _me(table: object, where: str) -> Me:
+    """Validate ``[tool.afterview.me]``: name and email one line each, pitch any text."""
+    if not isinstance(table, dict):
+        raise SettingsError(f"{where}: expected a table with name, email and pitch")
+    for key in table:
+        if key not in ("name", "email", "pitch"):
+            raise SettingsError(f"{where}.{key}: unknown setting; expected name, email or pitch")
+    out: dict[str, str] = {}
+    for key, value in table.items():
+        if not isinstance(value, str) or not value.strip():
+            raise SettingsError(f"{where}.{key}: expected non-empty text (got {value!r})")
+        if key != "pitch" and any(not c.isprintable() for c in value):
+            raise SettingsError(f"{where}.{key}: expected one line of text (got {value!r})")
+        out[key] = " ".join(value.split()) if key != "pitch" else value.strip()
+    if "email" in out and not _is_address(out["email"]):
+        raise SettingsError(
+            f"{where}.email: expected one email address such as 'you@example.com'"
+            f" (got {out['email']!r})"
+        )
+    return Me(**out)
+
+
+def _is_address(text: str) -> bool:
+    """True when text is exactly one plain email address (user@domain)."""
+    from email.headerregistry import Address
+
+    try:
+        address = Address(addr_spec=text)
+    except Exception:  # the parser raises several kinds of errors
+        return False
+    return bool(address.username and address.domain) and address.addr_spec == text

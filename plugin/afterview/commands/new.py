@@ -93,15 +93,16 @@ def render(fields: dict[str, Any], schema: str) -> str:
     return re.sub(r"<<(\w+)>>", lambda m: values[m[1]], text)
 
 
-def write_new(path: Path, text: str) -> None:
-    """Write text to path all at once; raise FileExistsError rather than replace a file.
+def write_new(path: Path, text: str | bytes) -> None:
+    """Write text (UTF-8) or bytes to path all at once; raise FileExistsError rather than
+    replace a file.
 
     The text goes to a hidden temporary file in the same folder, which is then
     hard-linked to its final name (atomic, and refused if the name exists) and
     removed. Where hard links are not supported, the final name is created with
     O_EXCL and written directly.
     """
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     try:
