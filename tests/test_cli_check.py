@@ -566,3 +566,13 @@ def test_console_script_check_on_the_samples() -> None:
     doc = json.loads(result.stdout)
     assert doc["files"] == len(list((repo / "content" / "interviews").glob("*.yaml")))
     assert all(f["path"].startswith(os.path.join("content", "interviews")) for f in doc["findings"])
+
+
+def test_usage_page_text_example_is_current(monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(repo)
+    page = (repo / "content" / "usage.md").read_text(encoding="utf-8")
+    command = next(x for x in page.splitlines() if x.startswith("$ afterview check content/"))
+    shown = page.split(command + "\n", 1)[1].split("```", 1)[0]
+    result = run(*command.split()[3:], env={"COLUMNS": "80", "AFTERVIEW_NOW": None})
+    assert result.stdout == shown
