@@ -229,7 +229,10 @@ def test_json_has_the_documented_shape(playbook: Path) -> None:
     findings = doc["findings"]
     assert findings
     for f in findings:
-        assert list(f) == ["path", "line", "column", "rule", "severity", "message", "due"]
+        assert list(f) == [
+            *("path", "line", "column", "rule", "severity", "message", "due", "kind")
+        ]
+        assert f["kind"] in ("record", "deadline")
         assert type(f["path"]) is str and type(f["rule"]) is str and type(f["message"]) is str
         assert type(f["line"]) is int and type(f["column"]) is int
         assert f["line"] >= 1 and f["column"] >= 1

@@ -17,12 +17,12 @@ WIDTH = 80
 
 
 def listing(rules: list[Rule]) -> str:
-    """One rule per entry: id, default severity, and its one-line summary (80 columns)."""
+    """One rule per entry: id, default severity, kind and its one-line summary (80 columns)."""
     id_width = max(len(r.id) for r in rules)
-    indent = " " * (id_width + 2 + 7 + 2)
+    indent = " " * (id_width + 2 + 7 + 2 + 8 + 2)
     lines = []
     for r in rules:
-        head = f"{r.id:<{id_width}}  {r.severity:<7}  "
+        head = f"{r.id:<{id_width}}  {r.severity:<7}  {r.kind:<8}  "
         wrapped = textwrap.wrap(r.summary, WIDTH - len(indent)) or [""]
         lines.append(head + wrapped[0])
         lines += [indent + line for line in wrapped[1:]]
@@ -30,12 +30,13 @@ def listing(rules: list[Rule]) -> str:
 
 
 def explain(rule: Rule, width: int | None = None) -> str:
-    """A rule's documentation as plain text, headed by its id, severity and playbook step.
+    """A rule's documentation as plain text, headed by its id, severity, kind and playbook step.
 
     Wrapped to ``width``: the terminal's, at most 80 columns (80 when unknown).
     """
     import shutil
 
+    from afterview.rules.base import KINDS
     from afterview.termtext import render
 
     if width is None:
@@ -43,6 +44,7 @@ def explain(rule: Rule, width: int | None = None) -> str:
     width = max(width, 40)
     head = [
         f"{rule.id} ({rule.severity} by default)",
+        f"Kind: {rule.kind} ({KINDS[rule.kind]})",
         f"Playbook step: {rule.step_title}",
         f"Guide: {rule.step_page} on the playbook site",
     ]
@@ -62,8 +64,9 @@ def _complete_ids(ctx: click.Context, param: click.Parameter, incomplete: str) -
 def command(rule_id: str | None) -> None:
     """List the rules, or explain one.
 
-    With no ID, one line per rule: its id, default severity and what it
-    reports. With an ID, its documentation: what it checks, why it matters,
+    With no ID, one line per rule: its id, default severity, kind (record:
+    the file is wrong or incomplete; deadline: a step is due or overdue) and
+    what it reports. With an ID, its documentation: what it checks, why it matters,
     the playbook step, an example and how to fix it. Severities can be
     changed in the settings ([tool.afterview.severity]).
 

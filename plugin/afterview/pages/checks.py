@@ -28,7 +28,8 @@ def render_rule(rule: Rule, settings: Settings) -> str:
     step = f"[{esc(rule.step_title)}]({rel(page, rule.step_page)})"
     return (
         f"# {rule.id}\n\n"
-        f"**Severity:** {_severity(rule, settings)} · **Playbook step:** {step} · "
+        f"**Severity:** {_severity(rule, settings)} · **Kind:** {rule.kind} · "
+        f"**Playbook step:** {step} · "
         f"[All checks]({rel(page, INDEX)})\n\n"
         f"{rule.doc}\n"
     )
@@ -42,14 +43,20 @@ def render_index(settings: Settings) -> str:
         "Every check `afterview check` runs, in the order of the playbook. The same text is",
         "printed by `afterview rules ID`.",
         "",
-        "| Check | Severity | Playbook step | Reports |",
-        "|---|---|---|---|",
+        "Each check is of one of two kinds. A *record* finding says the record is wrong or",
+        "incomplete: its errors stop the pre-commit hook and `mkdocs build --strict`. A",
+        "*deadline* finding says a step is due or overdue: it is flagged loudly but never",
+        "stops a commit or the site from being published.",
+        "",
+        "| Check | Severity | Kind | Playbook step | Reports |",
+        "|---|---|---|---|---|",
     ]
     for rule in RULES.values():
         step = f"[{esc(rule.step_title)}]({rel(INDEX, rule.step_page)})"
         lines.append(
             f"| [`{rule.id}`]({rel(INDEX, rule_page(rule.id))}) "
-            f"| {cell(_severity(rule, settings))} | {cell(step)} | {cell(esc(rule.summary))} |"
+            f"| {cell(_severity(rule, settings))} | {rule.kind} | {cell(step)} "
+            f"| {cell(esc(rule.summary))} |"
         )
     return "\n".join(lines) + "\n"
 

@@ -20,4 +20,3 @@ from afterview.rules import (  # noqa: F401
 from afterview.rules.base import REGISTRY, Rule
 
 RULES: dict[str, Rule] = {r.id: r for r in REGISTRY}
-

@@ -21,14 +21,15 @@ if TYPE_CHECKING:
     from afterview.model import Interview
 
 # What a finding says (content/usage.md, "Two kinds of findings"). A record finding
-# is about what the file says and stays until the file changes; a deadline finding
-# is about when a playbook step is or was done, and can appear with no change to the
-# file as time passes. Commits and publishing are blocked on the first kind only.
+# follows from what the file says (once the interview is over) and stays until the
+# file changes, so it may block a commit or publishing. A deadline finding appears
+# as time passes with no change to the file, and goes once the step is done and
+# recorded: a reminder, which never blocks either.
 RECORD = "record"  # the record is wrong or incomplete
-DEADLINE = "deadline"  # a step is due, overdue, or was done late
+DEADLINE = "deadline"  # a step is due or overdue
 KINDS = {
     RECORD: "the record is wrong or incomplete",
-    DEADLINE: "a playbook step is due, overdue or was done late",
+    DEADLINE: "a playbook step is due or overdue",
 }
 
 # When a rule applies (content/format.md, "What the checks ask").

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from afterview.rules.base import AFTER, Context, Hit, q, rule
+from afterview.rules.base import AFTER, DEADLINE, RECORD, Context, Hit, q, rule
 
 
 def _closing_at(ctx: Context) -> tuple | None:
@@ -14,7 +14,7 @@ def _closing_at(ctx: Context) -> tuple | None:
 _CONTACT = ("expected_contact", "contact_method", "contact_person")
 
 
-@rule("contact-expectations-missing", "warning", "contact", AFTER)
+@rule("contact-expectations-missing", "warning", "contact", AFTER, kind=RECORD)
 def contact_expectations_missing(ctx: Context) -> Iterator[Hit]:
     """You did not record when, how and from whom you will hear.
 
@@ -67,7 +67,7 @@ def contact_expectations_missing(ctx: Context) -> Iterator[Hit]:
         )
 
 
-@rule("interim-actions-unasked", "warning", "interim", AFTER)
+@rule("interim-actions-unasked", "warning", "interim", AFTER, kind=RECORD)
 def interim_actions_unasked(ctx: Context) -> Iterator[Hit]:
     """You did not ask whether you can do anything in the meantime.
 
@@ -110,7 +110,7 @@ def interim_actions_unasked(ctx: Context) -> Iterator[Hit]:
         )
 
 
-@rule("next-step-overdue", "warning", "interim", AFTER)
+@rule("next-step-overdue", "warning", "interim", AFTER, kind=DEADLINE)
 def next_step_overdue(ctx: Context) -> Iterator[Hit]:
     """Something they asked of you is past its due date and not done.
 
@@ -158,7 +158,7 @@ def next_step_overdue(ctx: Context) -> Iterator[Hit]:
             )
 
 
-@rule("staff-not-thanked", "info", "thank-staff", AFTER)
+@rule("staff-not-thanked", "info", "thank-staff", AFTER, kind=RECORD)
 def staff_not_thanked(ctx: Context) -> Iterator[Hit]:
     """After an onsite interview you did not record thanking the staff.
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from afterview.loader import Path_
 from afterview.model import Interview
 from afterview.moments import Moment, day_in
-from afterview.rules.base import AFTER, ALWAYS, Context, Hit, rule
+from afterview.rules.base import AFTER, ALWAYS, RECORD, Context, Hit, rule
 
 
 def events(iv: Interview) -> Iterator[tuple[Path_, str, Moment]]:
@@ -27,7 +27,7 @@ def events(iv: Interview) -> Iterator[tuple[Path_, str, Moment]]:
         yield ("outcome", "date"), "outcome", iv.outcome.date
 
 
-@rule("date-order", "error", "record-file", ALWAYS)
+@rule("date-order", "error", "record-file", ALWAYS, kind=RECORD)
 def date_order(ctx: Context) -> Iterator[Hit]:
     """An event is dated before the interview took place.
 
@@ -70,7 +70,7 @@ def date_order(ctx: Context) -> Iterator[Hit]:
             )
 
 
-@rule("date-in-future", "warning", "record-file", AFTER)
+@rule("date-in-future", "warning", "record-file", AFTER, kind=RECORD)
 def date_in_future(ctx: Context) -> Iterator[Hit]:
     """An event recorded as done is dated in the future.
 

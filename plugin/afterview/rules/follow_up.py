@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from afterview.rules.base import WAIT, Context, Hit, each, rule
+from afterview.rules.base import DEADLINE, RECORD, WAIT, Context, Hit, each, rule
 from afterview.wording import moment
 
 
-@rule("follow-up-overdue", "warning", "follow-up", WAIT)
+@rule("follow-up-overdue", "warning", "follow-up", WAIT, kind=DEADLINE)
 def follow_up_overdue(ctx: Context) -> Iterator[Hit]:
     """It is time to call and ask about the decision.
 
@@ -65,9 +65,7 @@ def follow_up_overdue(ctx: Context) -> Iterator[Hit]:
         message = f"A follow-up call is due (since {due}): ask whether a decision has been made."
     else:
         assert latest.date is not None
-        message = (
-            f"No contact since {latest.date.isoformat()}: the next follow-up was due {due}."
-        )
+        message = f"No contact since {latest.date.isoformat()}: the next follow-up was due {due}."
     unanswered = [f for f in iv.follow_ups if f.by == "me" and f.decision_made is not True]
     if len(unanswered) >= 2:
         message += (
@@ -82,7 +80,7 @@ def follow_up_overdue(ctx: Context) -> Iterator[Hit]:
     yield Hit(latest.path if latest else None, message, dl.follow_up, reads=reads)
 
 
-@rule("follow-up-incomplete", "info", "follow-up", WAIT)
+@rule("follow-up-incomplete", "info", "follow-up", WAIT, kind=RECORD)
 def follow_up_incomplete(ctx: Context) -> Iterator[Hit]:
     """A follow-up of yours does not record the answers it was for.
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from afterview.rules.base import AFTER, Context, Hit, q, rule
+from afterview.rules.base import AFTER, RECORD, Context, Hit, q, rule
 
 
-@rule("interviewers-missing", "error", "record", AFTER)
+@rule("interviewers-missing", "error", "record", AFTER, kind=RECORD)
 def interviewers_missing(ctx: Context) -> Iterator[Hit]:
     """No interviewer is recorded.
 
@@ -41,11 +41,14 @@ def interviewers_missing(ctx: Context) -> Iterator[Hit]:
     iv = ctx.interview
     if not iv.interviewers:
         present = "interviewers" in iv.record.data
-        yield Hit(("interviewers",) if present else None,
-                  "No interviewer is recorded: add each person's name and title.", key=True)
+        yield Hit(
+            ("interviewers",) if present else None,
+            "No interviewer is recorded: add each person's name and title.",
+            key=True,
+        )
 
 
-@rule("interviewer-name-missing", "error", "record", AFTER)
+@rule("interviewer-name-missing", "error", "record", AFTER, kind=RECORD)
 def interviewer_name_missing(ctx: Context) -> Iterator[Hit]:
     """An interviewer has no name.
 
@@ -83,7 +86,7 @@ def interviewer_name_missing(ctx: Context) -> Iterator[Hit]:
             )
 
 
-@rule("interviewer-title-missing", "error", "record", AFTER)
+@rule("interviewer-title-missing", "error", "record", AFTER, kind=RECORD)
 def interviewer_title_missing(ctx: Context) -> Iterator[Hit]:
     """An interviewer has no title.
 
@@ -119,7 +122,7 @@ def interviewer_title_missing(ctx: Context) -> Iterator[Hit]:
             )
 
 
-@rule("interviewer-spelling-unconfirmed", "info", "record", AFTER)
+@rule("interviewer-spelling-unconfirmed", "info", "record", AFTER, kind=RECORD)
 def interviewer_spelling_unconfirmed(ctx: Context) -> Iterator[Hit]:
     """An interviewer's name has not been checked for spelling.
 

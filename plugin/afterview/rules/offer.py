@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from afterview.rules.base import AFTER, Context, Hit, rule
+from afterview.rules.base import AFTER, DEADLINE, RECORD, Context, Hit, rule
 
 
-@rule("offer-not-thanked", "warning", "offer", AFTER)
+@rule("offer-not-thanked", "warning", "offer", AFTER, kind=RECORD)
 def offer_not_thanked(ctx: Context) -> Iterator[Hit]:
     """You have an offer and have not recorded thanking them again.
 
@@ -46,7 +46,7 @@ def offer_not_thanked(ctx: Context) -> Iterator[Hit]:
         )
 
 
-@rule("offer-terms-unconfirmed", "warning", "offer", AFTER)
+@rule("offer-terms-unconfirmed", "warning", "offer", AFTER, kind=RECORD)
 def offer_terms_unconfirmed(ctx: Context) -> Iterator[Hit]:
     """The offer's pay, schedule or benefits are not settled.
 
@@ -100,7 +100,7 @@ def offer_terms_unconfirmed(ctx: Context) -> Iterator[Hit]:
         )
 
 
-@rule("offer-decision-overdue", "warning", "offer", AFTER)
+@rule("offer-decision-overdue", "warning", "offer", AFTER, kind=DEADLINE)
 def offer_decision_overdue(ctx: Context) -> Iterator[Hit]:
     """You promised an answer to the offer by a date that has passed.
 

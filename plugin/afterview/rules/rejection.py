@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from afterview.rules.base import AFTER, Context, Hit, rule
+from afterview.rules.base import AFTER, RECORD, Context, Hit, rule
 
 
-@rule("rejection-feedback-unasked", "warning", "rejected", AFTER)
+@rule("rejection-feedback-unasked", "warning", "rejected", AFTER, kind=RECORD)
 def rejection_feedback_unasked(ctx: Context) -> Iterator[Hit]:
     """You were not chosen and have not asked why.
 
@@ -47,7 +47,7 @@ def rejection_feedback_unasked(ctx: Context) -> Iterator[Hit]:
         )
 
 
-@rule("referrals-unasked", "info", "rejected", AFTER)
+@rule("referrals-unasked", "info", "rejected", AFTER, kind=RECORD)
 def referrals_unasked(ctx: Context) -> Iterator[Hit]:
     """You were not chosen and have not asked about other openings.
 

@@ -77,7 +77,7 @@ def thank_you_overdue(ctx: Context) -> Iterator[Hit]:
         yield Hit(at, message, dl.thank_you, key=True, reads=(("thank_you",),))
 
 
-@rule("thank-you-late", "warning", "thank-you", WAIT, kind=DEADLINE)
+@rule("thank-you-late", "warning", "thank-you", WAIT, kind=RECORD)
 def thank_you_late(ctx: Context) -> Iterator[Hit]:
     """A thank-you note went out after the deadline.
 
