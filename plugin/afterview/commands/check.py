@@ -26,6 +26,25 @@ def _ids(value: str | None, option: str) -> frozenset[str] | None:
     return ids
 
 
+def _kinds(value: str) -> frozenset[str]:
+    """The kinds named by --fail-on: a comma-separated list of record, deadline; or none."""
+    from afterview.rules.base import KINDS
+
+    names = [x.strip().lower() for x in value.split(",") if x.strip()]
+    if names == ["none"]:
+        return frozenset()
+    for name in names:
+        if name not in KINDS:
+            raise click.BadParameter(
+                f"{name!r} is not a kind of finding; use {', '.join(KINDS)} or none"
+                " (e.g. --fail-on record)",
+                param_hint="--fail-on",
+            )
+    if not names:
+        raise click.BadParameter("name at least one kind, or none", param_hint="--fail-on")
+    return frozenset(names)
+
+
 @click.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option(
@@ -38,6 +57,15 @@ def _ids(value: str | None, option: str) -> frozenset[str] | None:
     " concise is one line per finding (path:line:col: severity rule message).",
 )
 @click.option("--strict", is_flag=True, help="Warnings fail too (exit status 1).")
+@click.option(
+    "--fail-on",
+    "fail_on",
+    metavar="KIND,...",
+    default="record,deadline",
+    show_default=True,
+    help="Kinds of finding that fail (exit status 1): record (the file is wrong),"
+    " deadline (a step is due or overdue), or none.",
+)
 @click.option("--select", metavar="ID,...", help="Report only these rules.")
 @click.option("--ignore", metavar="ID,...", help="Do not report these rules.")
 @now_option
@@ -47,6 +75,7 @@ def command(
     paths: tuple[str, ...],
     fmt: str,
     strict: bool,
+    fail_on: str,
     select: str | None,
     ignore: str | None,
     now: str | None,
@@ -57,7 +86,9 @@ def command(
 
     PATHS are record files or folders (searched for *.yaml and *.yml); with
     none, the interviews folder from the settings. Exit status: 0 no error,
-    1 an error (or a warning with --strict), 2 the check could not run.
+    1 an error (or a warning with --strict) of a kind in --fail-on, 2 the
+    check could not run. Every finding is printed whatever --fail-on says;
+    `--fail-on record` passes a valid record whose deadlines have passed.
 
     \b
     Examples:
@@ -68,6 +99,7 @@ def command(
     from afterview.checker import Selection
 
     selection = Selection(_ids(select, "--select"), _ids(ignore, "--ignore") or frozenset())
+    kinds = _kinds(fail_on)
     clock, run = records_for_command(paths, now, selection, keep_interviews=False)
     errors = run.problems
     findings = run.findings
@@ -88,4 +120,4 @@ def command(
     if errors:
         sys.exit(2)
     failing = {"error", "warning"} if strict else {"error"}
-    sys.exit(1 if any(f.severity in failing for f in findings) else 0)
+    sys.exit(1 if any(f.severity in failing and f.kind in kinds for f in findings) else 0)
