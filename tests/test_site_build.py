@@ -43,6 +43,16 @@ def test_sample_builds_strict(sample) -> None:
     assert (site / "agenda.ics").is_file()
 
 
+def test_a_default_build_is_quiet(sample) -> None:
+    """No list of pages outside the nav (the generated ones are declared not_in_nav) and
+    no line per finding: one summary line at INFO, the details at DEBUG (-v)."""
+    proc, _ = sample
+    assert "not included in the" not in proc.stderr, proc.stderr[-3000:]
+    assert not re.search(r"INFO\s+-\s+afterview: \S+:\d+:\d+:", proc.stderr)
+    summaries = re.findall(r"INFO\s+-\s+afterview: (\d+) records checked: ", proc.stderr)
+    assert summaries == [str(len(SAMPLES))], proc.stderr[-3000:]
+
+
 def test_generated_pages_are_not_written_into_content(sample) -> None:
     for name in ("status.md", "lessons.md", "checks", "interviews/" + SAMPLES[0].stem + ".md"):
         assert not (REPO / "content" / name).exists(), name
@@ -150,8 +160,9 @@ def test_strict_build_fails_on_error_findings(tmp_path: Path, options: dict, fai
     line = "content/interviews/2026-11-10-larkspur.yaml:5:5: error interviewer-title-missing"
     if fails:
         assert re.search(r"WARNING\s+-\s+afterview: " + re.escape(line), proc.stderr)
-    else:
-        assert line in proc.stderr  # still reported, as information
+    else:  # counted in the one summary line; each finding only at DEBUG (mkdocs build -v)
+        assert line not in proc.stderr
+        assert re.search(r"INFO\s+-\s+afterview: 1 record checked: 2 errors,", proc.stderr)
 
 
 @pytest.mark.slow
@@ -163,7 +174,7 @@ def test_the_site_reads_the_same_settings_as_the_command_line(tmp_path: Path) ->
     root = make_site(tmp_path, {"2026-11-10-larkspur.yaml": ERROR_RECORD}, settings=severity)
     proc = build(root / "mkdocs.yml", tmp_path / "site", strict=True)
     assert proc.returncode == 0, proc.stderr[-2000:]
-    assert "info interviewer-title-missing" in proc.stderr
+    assert "afterview: 1 record checked: 0 errors," in proc.stderr
 
 
 @pytest.mark.slow
