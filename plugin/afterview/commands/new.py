@@ -35,17 +35,9 @@ def file_name(day: str, company: str, role: str) -> str:
 
 def yaml_text(value: str) -> str:
     """value as a YAML scalar that reads back as this same string (plain when safe)."""
-    import yaml
+    from afterview.plaintext import yaml_scalar
 
-    from afterview.loader import resolve_plain
-
-    out = yaml.safe_dump(value, allow_unicode=True, width=1_000_000)
-    out = out.removesuffix("\n").removesuffix("\n...")
-    if out[:1] not in ("'", '"') and resolve_plain(out) != value:
-        # YAML 1.1 (PyYAML) and 1.2 (the loader) disagree, e.g. 1e3 or 0o17
-        out = yaml.safe_dump(value, allow_unicode=True, width=1_000_000, default_style="'")
-        out = out.removesuffix("\n")
-    return out
+    return yaml_scalar(value)
 
 
 def schema_ref(folder: Path) -> str:
@@ -68,6 +60,40 @@ def schema_ref(folder: Path) -> str:
         return target.as_uri()
 
 
+EXAMPLE_INTERVIEWERS = """\
+# interviewers:
+#   - name: Dana Whitfield
+#     title: Director of Data Platform
+#     email: dana.whitfield@example.com
+#     business_card: true
+#     spelling_confirmed: true"""
+
+
+def interviewers_yaml(people: list[Any] | None, organizer: Any = None) -> str:
+    """The interviewers block: the commented example, or the people from an invite.
+
+    Each person has ``name`` and optional ``email`` (``afterview.invite.Attendee``);
+    the title is left as a prompt. The invite's organiser, when not an attendee,
+    is mentioned in a comment (one line of text, so it cannot end the comment).
+    """
+    if not people and organizer is None:
+        return EXAMPLE_INTERVIEWERS
+    from afterview.plaintext import one_line
+
+    lines = ["interviewers:"] if people else ["# interviewers:"]
+    for p in people or []:
+        lines.append(f"  - name: {yaml_text(p.name)}")
+        if p.email:
+            lines.append(f"    email: {yaml_text(p.email)}")
+        lines.append("    # title: their job title, as on their card")
+    if organizer is not None:
+        who = one_line(organizer.name) + (
+            f" <{one_line(organizer.email)}>" if organizer.email else ""
+        )
+        lines.append(f"  # The invitation came from {who}; add them if they interviewed you too.")
+    return "\n".join(lines)
+
+
 def render(fields: dict[str, Any], schema: str) -> str:
     """The record's text: the template with the given fields filled in."""
     optional = {
@@ -81,6 +107,7 @@ def render(fields: dict[str, Any], schema: str) -> str:
         "company": yaml_text(fields["company"]),
         "role": yaml_text(fields["role"]),
         "when": fields["when"],
+        "interviewers": interviewers_yaml(fields.get("interviewers"), fields.get("organizer")),
     }
     for key, (example, hint) in optional.items():
         value = fields.get(key)
@@ -180,6 +207,28 @@ def _when(value: str | None, tz: Any, option: str = "--when") -> str | None:
     type=click.Path(file_okay=False),
     help="Write into this folder instead of the interviews folder from the settings.",
 )
+@click.option(
+    "--from-ics",
+    "invite",
+    type=click.Path(dir_okay=False),
+    metavar="INVITE.ics",
+    help="Fill the record from a calendar invite: start, length, place, format, interviewers;"
+    " company and role guessed from its title.",
+)
+@click.option(
+    "--me",
+    "me",
+    metavar="EMAIL",
+    help="With --from-ics: your own address, left out of the interviewers"
+    " (default: [tool.afterview.me].email).",
+)
+@click.option(
+    "--event",
+    "event_number",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="With --from-ics: which event of an invite holding several (they are listed).",
+)
 def command(
     company: str | None,
     role: str | None,
@@ -189,6 +238,9 @@ def command(
     duration: int | None,
     round_: int | None,
     folder: str | None,
+    invite: str | None,
+    me: str | None,
+    event_number: int | None,
 ) -> None:
     """Write a new record from the template; never overwrite a file.
 
@@ -211,6 +263,20 @@ def command(
     role = _one_line(role, "--role")
     when_text = _when(when_text, tz)
     location = _one_line(location, "--location")
+    people: list[Any] = []
+    organizer = None
+    if invite is not None:
+        found = _from_invite(invite, me, event_number, settings)
+        company = company or _ask_guess("Company", "--company", found.company)
+        role = role or _ask_guess("Role", "--role", found.role)
+        when_text = when_text or found.when
+        fmt = fmt or found.format
+        location = location or found.location
+        duration = duration or found.duration
+        round_ = round_ or found.round
+        people, organizer = found.interviewers, found.organizer
+    elif me is not None or event_number is not None:
+        raise click.UsageError("--me and --event go with --from-ics")
     missing = [o for o, v in (("--company", company), ("--role", role), ("--when", when_text))
                if v is None]  # fmt: skip
     if missing and not _interactive():
@@ -244,6 +310,8 @@ def command(
         "format": fmt,
         "location": location,
         "round": round_,
+        "interviewers": people,
+        "organizer": organizer,
     }
     try:
         write_new(path, render(fields, schema_ref(target)))
@@ -254,3 +322,57 @@ def command(
     except OSError as e:
         fail(f"{display_path(str(path))}: cannot write: {e.strerror}")
     click.echo(display_path(str(path)))
+
+
+def _from_invite(path: str, me: str | None, number: int | None, settings: Any) -> Any:
+    """The facts of the invite's chosen event, or exit 2 (nothing written) saying why."""
+    from afterview.invite import InviteError, describe, facts, read_invite
+    from afterview.plaintext import one_line
+
+    try:
+        with open(path, "rb") as f:
+            data = f.read(10 * 1024 * 1024)
+    except OSError as e:
+        fail(f"{path}: cannot read the invite: {e.strerror}")
+    try:
+        events = read_invite(data)
+    except InviteError as e:
+        fail(f"{path}: {e}; nothing written")
+    tz = settings.tz
+    if number is None and len(events) > 1:
+        for event in events:
+            click.echo(describe(event, tz), err=True)
+        fail(f"{path} holds {len(events)} events; choose one with --event N")
+    if number is not None and number > len(events):
+        fail(f"{path} holds {len(events)} event(s); --event {number} is not one of them")
+    event = events[(number or 1) - 1]
+    mine = {m for m in (me, settings.me.email) if m}
+    found = facts(event, tz, {one_line(m) for m in mine})
+    for note in found.notes:
+        click.echo(f"afterview: {path}: {note}", err=True)
+    from afterview.moments import MAX_YEAR, MIN_YEAR, parse_moment
+
+    moment = parse_moment(found.when, tz)
+    if moment is None or not MIN_YEAR <= moment.day.year <= MAX_YEAR:
+        fail(f"{path}: the event starts at {found.when}, outside the years the records allow;"
+             " nothing written")  # fmt: skip
+    return found
+
+
+def _ask_guess(label: str, option: str, guess: str | None) -> str:
+    """A value the invite only suggests: asked at a terminal with the guess as the default,
+    else the guess itself (said on standard error), else exit 2."""
+    from afterview.plaintext import one_line
+
+    guess = one_line(guess) if guess else None
+    if _interactive():
+        return click.prompt(
+            label, default=guess, value_proc=lambda v: _one_line(v, label.lower()), err=True
+        )
+    if guess is None:
+        fail(f"missing {option}: the invite does not say (no terminal to ask at); nothing written")
+    click.echo(
+        f"afterview: {label.lower()} {guess!r}, guessed from the invite ({option} to set it)",
+        err=True,
+    )
+    return guess
