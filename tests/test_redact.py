@@ -5,12 +5,33 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
 from afterview.checker import check_files
 from afterview.clock import Clock
-from afterview.redact import Scrubber, initials, looks_like_name, redact, redact_results
+from afterview.model import Person
+from afterview.redact import (
+    COMMON_WORDS,
+    EMAIL_WITHHELD,
+    PARTICLES,
+    PHONE_WITHHELD,
+    ROLE_WORDS,
+    WITHHELD,
+    Scrubber,
+    fold,
+    fold_text,
+    initials,
+    looks_like_name,
+    notice,
+    redact,
+    redact_results,
+)
 from afterview.settings import Settings
 from fixtures.site.helpers import FIXTURES
 
@@ -110,25 +131,6 @@ def test_broken_records_pass_through(tmp_path: Path) -> None:
 
 
 # --- the matching, designed once --------------------------------------------------------------
-
-import unicodedata  # noqa: E402
-
-import pytest  # noqa: E402
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from afterview.model import Person  # noqa: E402
-from afterview.redact import (  # noqa: E402
-    COMMON_WORDS,
-    EMAIL_WITHHELD,
-    PARTICLES,
-    PHONE_WITHHELD,
-    ROLE_WORDS,
-    WITHHELD,
-    fold,
-    fold_text,
-    notice,
-)
 
 
 def person(name: str | None = None, email: str | None = None, phone: str | None = None) -> Person:
@@ -231,6 +233,8 @@ def test_any_email_address_goes(text: str) -> None:
         "555-0142",
         "4930901820",
         "+33 1 23 45 67 89",
+        "01.23.45.67.89",
+        "00.00.0000",
         "６１７５５５０１８７",
         "617 555 0187 extension 4",
     ],
@@ -385,7 +389,9 @@ def email(draw: st.DrawFn) -> str:
 @st.composite
 def phone(draw: st.DrawFn) -> tuple[str, str]:
     """A phone number as written, and its digits."""
-    groups = draw(st.lists(st.integers(2, 4), min_size=2, max_size=4))
+    # A first group of three digits: a number shaped like a date (2026-11-10,
+    # 10.11.26) is taken for one.
+    groups = [3, *draw(st.lists(st.integers(2, 4), min_size=1, max_size=3))]
     digits = [draw(st.text("0123456789", min_size=n, max_size=n)) for n in groups]
     if sum(groups) < 7:
         digits.append(draw(st.text("0123456789", min_size=4, max_size=4)))
@@ -398,7 +404,12 @@ def phone(draw: st.DrawFn) -> tuple[str, str]:
     return prefix + number + suffix, "".join(digits)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
+)
 @given(
     st.lists(name_variant(), min_size=1, max_size=3),
     st.lists(email(), max_size=2),
@@ -421,7 +432,7 @@ def test_no_name_email_or_phone_survives(names, emails, phones, filler, rnd) -> 
     words = set(re.findall(r"\w+", folded))
     for s in stored:
         for token in fold_text(s).replace("'", " ").split():
-            assert token not in words, (text, out)
+            assert len(token) < 2 or token not in words, (text, out)
     assert "@" not in out and " (at) " not in out, (text, out)
     squeezed = re.sub(r"\D", "", out)
     for _, digits in phones:

@@ -46,6 +46,7 @@ class Settings:
     reflect_within_hours: int = 48
     follow_up_after_days: int = 7
     follow_up_every_days: int = 7
+    alarm_before_minutes: int = 60  # calendar: early alarm for interviews and notes (0: none)
     severity: dict[str, str] = field(default_factory=dict)
     source: Path | None = None
     me: Me = field(default_factory=Me)
@@ -105,10 +106,15 @@ def _read_toml(path: Path) -> dict:
 
 
 def load_settings(start: Path | None = None, known_rules: frozenset[str] | None = None) -> Settings:
-    """Find and validate the settings from start (default: the working folder) upwards."""
-    found = find_settings_file(start or Path.cwd())
+    """Find and validate the settings from start (default: the working folder) upwards.
+
+    With no settings file the interviews folder is ``content/interviews`` under
+    start, made absolute, so it keeps its meaning whatever the working folder.
+    """
+    origin = (start or Path.cwd()).resolve()
+    found = find_settings_file(origin)
     if found is None:
-        return Settings()
+        return Settings(interviews=origin / "content" / "interviews")
     path, table = found
     return settings_from_table(table, path, known_rules)
 
@@ -125,7 +131,8 @@ def settings_from_table(
         got = f" (got {value!r})" if value is not None else ""
         return SettingsError(f"{where}{'.' if prefix else ''}{key}: expected {expected}{got}")
 
-    allowed = {"interviews", "timezone", "severity", "me", "drafts", *_NUMBERS}
+    allowed = {"interviews", "timezone", "severity", "alarm_before_minutes", "me", "drafts"}
+    allowed |= set(_NUMBERS)
     for key in table:
         if key not in allowed:
             raise SettingsError(
@@ -154,6 +161,11 @@ def settings_from_table(
             if isinstance(v, bool) or not isinstance(v, int) or not 1 <= v <= 10_000:
                 raise bad(key, "a whole number from 1 to 10000")
             values[key] = v
+    if "alarm_before_minutes" in table:
+        v = table["alarm_before_minutes"]
+        if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= 10_080:
+            raise bad("alarm_before_minutes", "a whole number of minutes from 0 to 10080")
+        values["alarm_before_minutes"] = v
     if "drafts" in table:
         if not isinstance(table["drafts"], str) or not table["drafts"].strip():
             raise bad("drafts", "a folder path as a string")
@@ -177,6 +189,7 @@ def settings_from_table(
                 )
         values["severity"] = dict(sev)
     return Settings(**values)
+
 
 def _me(table: object, where: str) -> Me:
     """Validate ``[tool.afterview.me]``: name and email one line each, pitch any text."""

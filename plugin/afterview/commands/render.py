@@ -12,7 +12,17 @@ from afterview.cli import fail, now_option, records_for_command
 @click.command("render")
 @click.argument("directory", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--redact", is_flag=True, help="Initials for interviewers; no emails or phones.")
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="As the plugin's `redact: true`: initials for people, no emails, phone numbers"
+    " or known names anywhere; offer terms, feedback, reflections and notes withheld.",
+)
+@click.option(
+    "--publish-private-notes",
+    is_flag=True,
+    help="With --redact: publish offer terms, feedback, reflections and notes after all.",
+)
 @click.option(
     "--status-page",
     default="status.md",
@@ -21,7 +31,12 @@ from afterview.cli import fail, now_option, records_for_command
 )
 @now_option
 def command(
-    directory: Path, paths: tuple[str, ...], redact: bool, status_page: str, now: str | None
+    directory: Path,
+    paths: tuple[str, ...],
+    redact: bool,
+    publish_private_notes: bool,
+    status_page: str,
+    now: str | None,
 ) -> None:
     """Write the site's generated pages as Markdown into DIR.
 
@@ -41,7 +56,7 @@ def command(
     clock, run = records_for_command(paths, now)
     if run.problems:
         fail("; ".join(run.problems))
-    pages = build_pages(run.results, clock, redact, status_page)
+    pages = build_pages(run.results, clock, redact, status_page, publish_private_notes)
     for src_uri, content in pages.items():
         out = directory / src_uri
         out.parent.mkdir(parents=True, exist_ok=True)
