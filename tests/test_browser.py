@@ -10,10 +10,12 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -32,7 +34,9 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCREENSHOT = REPO / "assets" / "status-page.png"
+# Tests never write tracked files: the README's picture is refreshed on purpose by
+# scripts/update_screenshot.py; this one is for looking at (gitignored).
+SCREENSHOT = REPO / "tests" / "artifacts" / "status-page.png"
 
 
 def _unavailable() -> str | None:
@@ -72,34 +76,71 @@ def _serve(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
+def site_pages(site: Path) -> list[str]:
+    """Every built HTML page of a site, as a path to open under its URL."""
+    pages = [p.relative_to(site).as_posix() for p in sorted(site.rglob("*.html"))]
+    return [quote(p.removesuffix("index.html")) for p in pages]
+
+
+def has_csp_first(page) -> bool:
+    """True when the page's <head> opens with the policy (after <meta charset> at most)."""
+    return page.evaluate(
+        """() => {
+          const kids = [...document.head.children];
+          const i = kids.findIndex(e => e.httpEquiv === 'Content-Security-Policy');
+          return i === 0 || (i === 1 && kids[0].hasAttribute('charset'));
+        }"""
+    )
+
+
 @pytest.fixture(scope="module")
-def sample_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _require_browser()
     site = tmp_path_factory.mktemp("browser") / "site"
     proc = build(REPO / "mkdocs.yml", site, strict=True)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    with _serve(site) as url:
+    return site
+
+
+@pytest.fixture(scope="module")
+def sample_url(sample_site: Path) -> Iterator[str]:
+    with _serve(sample_site) as url:
         yield url
 
 
+# Reports each Content-Security-Policy violation on the console, where Watch sees it.
+REPORT_CSP = """document.addEventListener('securitypolicyviolation', (e) => console.error(
+  `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI} (${e.sample})`))"""
+
+
 class Watch:
-    """A page with every console error, page error, dialog and outside request recorded."""
+    """A page with every console error, page error, CSP violation, dialog and outside
+    request recorded (outside: anything not under base, which is routed and aborted)."""
 
     def __init__(self, browser, base: str) -> None:
         self.base = base
         self.errors: list[str] = []
+        self.csp: list[str] = []
         self.dialogs: list[str] = []
         self.outside: list[str] = []
         self.context = browser.new_context(viewport={"width": 1400, "height": 1000})
         self.context.route("**/*", self._route)
+        self.context.add_init_script(REPORT_CSP)
         self.page = self.context.new_page()
-        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("console", self._console)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("dialog", self._dialog)
 
+    def _console(self, message) -> None:
+        text = message.text
+        if "Content Security Policy" in text or text.startswith("CSP violation"):
+            self.csp.append(text)
+        if message.type == "error":
+            self.errors.append(text)
+
     def _route(self, route) -> None:
         url = route.request.url
-        if url.startswith(self.base) or url.startswith(("data:", "blob:")):
+        if url.startswith(self.base + "/") or url.startswith(("data:", "blob:")):
             route.continue_()
         else:
             self.outside.append(url)
@@ -154,8 +195,11 @@ def test_status_page_lists_every_interview_and_sorts(watch: Watch) -> None:
     page.click(".av-sortable th:nth-child(1)")
     assert _column(page, 0) == sorted(before, key=str.casefold, reverse=True)
     page.click(".av-sortable th:nth-child(4)")  # date: by its data-sort timestamp
-    dates = _column(page, 3)
-    assert dates == sorted(dates)
+    stamps = page.eval_on_selector_all(
+        ".av-sortable table tbody tr td:nth-child(4) [data-sort]",
+        "els => els.map(e => Number(e.dataset.sort))",
+    )
+    assert len(stamps) == len(SAMPLES) and stamps == sorted(stamps)
 
     SCREENSHOT.parent.mkdir(exist_ok=True)
     page.click(".av-sortable th:nth-child(8)")
@@ -165,7 +209,7 @@ def test_status_page_lists_every_interview_and_sorts(watch: Watch) -> None:
     page.evaluate("() => window.scrollTo(0, 0)")
     page.screenshot(path=str(SCREENSHOT))
     assert SCREENSHOT.stat().st_size > 10_000
-    assert not watch.errors and not watch.outside and not watch.dialogs
+    assert not watch.errors and not watch.outside and not watch.dialogs and not watch.csp
 
 
 def test_sorting_survives_instant_navigation(watch: Watch) -> None:
@@ -177,25 +221,59 @@ def test_sorting_survives_instant_navigation(watch: Watch) -> None:
     before = _column(page, 1)
     page.click(".av-sortable th:nth-child(2)")
     assert _column(page, 1) == sorted(before, key=str.casefold)
-    assert not watch.errors and not watch.outside
+    page.click(".av-sortable table tbody tr td:first-child a")  # instant, one level deeper
+    page.wait_for_selector("article h2")
+    page.go_back()
+    page.wait_for_selector(".av-sortable table tbody tr")
+    assert page.evaluate("() => performance.getEntriesByType('navigation').length") == 1
+    assert not watch.errors and not watch.outside and not watch.csp
 
 
 def test_search_finds_a_company(watch: Watch) -> None:
     page = watch.page
     page.goto(f"{watch.base}/")
     assert "Quillon Logistics" in _search(page, "Quillon")
-    assert not watch.errors and not watch.outside
+    assert not watch.errors and not watch.outside and not watch.csp
 
 
-def test_every_page_loads_without_errors_or_outside_requests(watch: Watch) -> None:
+@pytest.mark.slow
+def test_every_page_loads_under_its_csp(watch: Watch, sample_site: Path) -> None:
+    """Every built page, its policy first in <head>: no violation, error or outside request."""
     page = watch.page
-    for path in ["", "status/", "lessons/", "checks/", "checks/schema/", "guide/offer/"] + [
-        f"interviews/{s.stem}/" for s in SAMPLES
-    ]:
-        page.goto(f"{watch.base}/{path}")
-        page.wait_for_load_state("load")
+    paths = site_pages(sample_site)
+    assert {"", "status/", "lessons/", "checks/schema/", "404.html"} <= set(paths)
+    assert {f"interviews/{s.stem}/" for s in SAMPLES} <= set(paths)
+    without = []
+    for path in paths:
+        page.goto(f"{watch.base}/{path}", wait_until="load")
+        if not has_csp_first(page):
+            without.append(path)
+    page.wait_for_timeout(200)
+    assert not without, without
+    assert not watch.csp, watch.csp
     assert not watch.errors, watch.errors
     assert not watch.outside, watch.outside
+    assert not watch.dialogs, watch.dialogs
+
+
+def test_the_policy_blocks_a_script_it_did_not_hash(watch: Watch, sample_site: Path) -> None:
+    """The negative control: the same page with one more inline script in its content,
+    given to add_csp as untrusted, runs the theme's scripts but not that one."""
+    from afterview.csp import add_csp
+
+    built = (sample_site / "status" / "index.html").read_text(encoding="utf-8")
+    bare = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", built)
+    injected = "<script>window.__injected = 1</script>"
+    html = bare.replace("<article", injected + "<article", 1)
+    (sample_site / "status" / "injected.html").write_text(add_csp(html, untrusted=injected))
+    page = watch.page
+    page.goto(f"{watch.base}/status/injected.html", wait_until="load")
+    page.wait_for_timeout(200)
+    assert page.evaluate("() => typeof window.__injected") == "undefined"
+    assert page.evaluate("() => typeof __md_scope") == "object"  # the theme's inline script ran
+    assert any("script-src" in v for v in watch.csp), watch.csp
+    page.click(".av-sortable th:nth-child(1)")  # and the site's own script still sorts
+    assert page.get_attribute(".av-sortable th:nth-child(1)", "aria-sort") == "ascending"
 
 
 @pytest.fixture(scope="module")
@@ -208,25 +286,24 @@ def xss_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
+@pytest.mark.slow
 def test_hostile_record_runs_no_script(browser, xss_url: str) -> None:
     w = Watch(browser, xss_url)
     try:
         page = w.page
-        for path in ("status/", "interviews/2026-11-10-evil/", "lessons/"):
-            page.goto(f"{xss_url}/{path}")
-            page.wait_for_load_state("load")
-            page.wait_for_timeout(200)
-        body = page.inner_text("body")
-        assert "<script>alert(1)</script>" in body
+        for path in ("", "status/", "interviews/2026-11-10-evil/", "lessons/", "checks/"):
+            page.goto(f"{xss_url}/{path}", wait_until="load")
+            assert has_csp_first(page), path
+        page.goto(f"{xss_url}/status/")
+        assert "<script>alert(1)</script>" in page.inner_text("body")
         page.goto(f"{xss_url}/interviews/2026-11-10-evil/")
         assert "<img src=x onerror=alert(1)>" in page.inner_text("article")
-        assert (
-            page.eval_on_selector_all("article img, article iframe, article svg", "e => e.length")
-            == 0
-        )
+        foreign = "article img, article iframe, article object, article embed"
+        assert page.eval_on_selector_all(foreign, "e => e.length") == 0
         assert "<script>alert(1)</script>" in _search(page, "Mallory")
         page.wait_for_timeout(300)
         assert not w.dialogs, w.dialogs
         assert not w.outside, w.outside
+        assert not w.csp, w.csp
     finally:
         w.close()

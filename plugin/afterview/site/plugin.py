@@ -27,6 +27,7 @@ from afterview.clock import Clock
 from afterview.findings import SEVERITY_ORDER
 from afterview.moments import parse_now
 from afterview.records import read_records
+from afterview.reports import _one_line
 from afterview.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("mkdocs.plugins.afterview")
@@ -132,7 +133,7 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         else:
             records = read_records([str(folder)], clock)
             for problem in records.problems:
-                log.warning(f"afterview: {problem}")
+                log.warning(_one_line(f"afterview: {problem}"))
             results = [self._relative(r) for r in records.results]
         self._report(results)
 
@@ -146,7 +147,9 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         for src_uri, content in pages.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
-                log.warning(f"afterview: generated page {src_uri} replaces {existing.src_uri}")
+                log.warning(
+                    _one_line(f"afterview: generated page {src_uri} replaces {existing.src_uri}")
+                )
                 files.remove(existing)
             inclusion = self._inclusion(src_uri, config)
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
@@ -184,7 +187,9 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
             else f"no afterview.toml or [tool.afterview] found from {self.root} upwards,"
             " so the default <docs_dir>/interviews"
         )
-        text = f"afterview: interviews folder {folder} not found ({why}); no record published"
+        text = _one_line(
+            f"afterview: interviews folder {folder} not found ({why}); no record published"
+        )
         if self.strict:
             raise PluginError(text)
         log.warning(text)
@@ -204,7 +209,6 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         findings at or above fail_on of a kind in fail_on_kinds as warnings instead, kept
         in ``self.failing`` for the strict-mode check in ``on_post_build``."""
         from afterview.findings import counts
-        from afterview.reports import _one_line
 
         findings = sorted((f for r in results for f in r.findings), key=lambda f: f.sort_key())
         self.failing = []
@@ -238,6 +242,22 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
                 f" ({self.config.fail_on}) in strict mode; the first: "
                 + self.failing[0].removeprefix("afterview: ")
             )
+
+    def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str | None:
+        """Every page gets its Content-Security-Policy (afterview.csp); inline scripts
+        in a generated page's own content are never allowed by it."""
+        from afterview.csp import add_csp
+
+        generated = getattr(page.file, "generated_by", None) == "afterview"
+        return add_csp(output, untrusted=(page.content or "") if generated else "")
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """The theme's own HTML pages (404.html) get their policy too."""
+        from afterview.csp import add_csp
+
+        return add_csp(output_content) if template_name.endswith(".html") else output_content
 
     def _ics(self, results: list[FileResult], clock: Clock) -> bytes:
         from afterview.agenda import agenda
