@@ -1,0 +1,194 @@
+"""The SVG timelines and stage bar (afterview.pages.timeline), as markup and in Chromium."""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from afterview.clock import Clock
+from afterview.pages import build_pages
+from afterview.pages.common import entries
+from afterview.pages.timeline import in_play, interview_timeline, stage_bar, status_timeline
+from afterview.records import read_records
+from afterview.settings import Settings
+
+REPO = Path(__file__).resolve().parents[1]
+SETTINGS = Settings(timezone_name="America/New_York")
+NOW = datetime.fromisoformat("2026-11-25T12:00:00-05:00")
+SVG_NS = "{http://www.w3.org/2000/svg}"
+ARTIFACTS = REPO / "tests" / "artifacts"
+
+
+def sample(clock: Clock, folder: Path = REPO / "content" / "interviews") -> list:
+    return entries(read_records([str(folder)], clock).results)
+
+
+def svgs(text: str) -> list[ET.Element]:
+    """Every <svg> in the markup, parsed as XML (character references and all)."""
+    return [ET.fromstring(m) for m in re.findall(r"<svg\b.*?</svg>", text, re.S)]
+
+
+def test_status_timeline_one_row_per_interview_in_play() -> None:
+    clock = Clock.at(NOW, SETTINGS)
+    es = sample(clock)
+    out = status_timeline(es, clock)
+    bar, timeline = svgs(out)
+    playing = [e for e in es if e.interview is not None and in_play(e.interview)]
+    labels = [t.text for t in timeline.iter(f"{SVG_NS}text") if "av-tl-label" in t.get("class")]
+    assert len(labels) == len(playing) >= 3
+    for svg in (bar, timeline):
+        assert svg.get("role") == "img"
+        assert svg[0].tag == f"{SVG_NS}title" and svg[0].text
+        assert svg[1].tag == f"{SVG_NS}desc" and svg[1].text
+    classes = [el.get("class", "") for el in timeline.iter()]
+    assert any("av-tl-mark--overdue" in c for c in classes)  # Quillon's follow-up
+    assert any("av-tl-late" in c for c in classes)
+    assert sum("av-tl-now" in c.split() for c in classes) >= 1
+    assert "The timeline as text" in out and "<strong>overdue</strong>" in out
+
+
+def test_drawings_need_no_inline_style_script_or_other_host() -> None:
+    clock = Clock.at(NOW, SETTINGS)
+    es = sample(clock)
+    out = status_timeline(es, clock) + "".join(interview_timeline(e, clock) for e in es)
+    assert "style" not in out.lower()
+    assert "<script" not in out.lower()
+    assert re.findall(r"https?://[^\"'\s]+", out) == ["http://www.w3.org/2000/svg"] * len(svgs(out))
+
+
+def test_overdue_is_a_shape_not_only_a_colour() -> None:
+    clock = Clock.at(NOW, SETTINGS)
+    (_bar, timeline) = svgs(status_timeline(sample(clock), clock))
+    overdue = [el for el in timeline.iter() if "av-tl-mark--overdue" in el.get("class", "")]
+    assert overdue and all(el.tag == f"{SVG_NS}path" for el in overdue)  # a triangle
+    bangs = [el for el in timeline.iter() if el.get("class") == "av-tl-bang"]
+    assert len(bangs) >= len(overdue)
+    notes = [el.text for el in timeline.iter() if "av-tl-note--late" in el.get("class", "")]
+    assert "follow-up overdue" in notes
+
+
+def test_stage_bar_counts() -> None:
+    clock = Clock.at(NOW, SETTINGS)
+    es = sample(clock)
+    (bar,) = svgs(stage_bar(es, clock))
+    rects = [el for el in bar.iter(f"{SVG_NS}rect")]
+    assert 1 < len(rects) <= 8
+    desc = bar[1].text
+    assert sum(int(n) for n in re.findall(r"(\d+) ", desc)) == len(es)
+    assert abs(sum(float(r.get("width")) for r in rects) - 720) <= len(rects)
+
+
+def test_interview_timeline_shows_the_playbook_steps() -> None:
+    clock = Clock.at(NOW, SETTINGS)
+    northwind = next(e for e in sample(clock) if "northwind" in e.page)
+    out = interview_timeline(northwind, clock)
+    (svg,) = svgs(out)
+    assert svg[0].text == "Timeline of this interview"
+    titles = [t.text for t in svg.iter(f"{SVG_NS}title")]
+    assert any(t.startswith("Thank-you notes by") for t in titles)
+    assert any(t.startswith("Follow-up call from") for t in titles)
+    assert any(t.startswith("Outcome: offer") for t in titles)
+
+
+HOSTILE = """\
+version: 1
+company: "<script>alert(1)</script> \\" onload=\\"alert(2) \\u202e&amp; ]]> <!--"
+role: "x' /><image href='https://evil.example/i.png'/>"
+when: 2026-11-20T10:00:00-05:00
+interviewers:
+  - name: Dana Whitfield
+    title: CTO
+    email: dana@acme.example
+thank_you:
+  - to: Dana Whitfield
+    sent: 2026-11-20T18:00:00-05:00
+"""
+
+
+def test_hostile_record_is_text_in_the_drawing(tmp_path: Path) -> None:
+    (tmp_path / "h.yaml").write_text(HOSTILE, encoding="utf-8")
+    clock = Clock.at(NOW, SETTINGS)
+    es = sample(clock, tmp_path)
+    out = status_timeline(es, clock) + interview_timeline(es[0], clock)
+    assert "<script" not in out and "<image" not in out
+    drawn = "".join(re.findall(r"<svg\b.*?</svg>", out, re.S))
+    assert "\u202e" not in drawn  # dropped in the drawing; isolated in <bdi> in the text
+    assert all("<bdi>" in line for line in out.splitlines() if "\u202e" in line)
+    for svg in svgs(out):  # well-formed: nothing broke out of an attribute or element
+        for el in svg.iter():
+            assert el.tag.startswith(SVG_NS) and el.tag[len(SVG_NS) :] in {
+                "svg", "title", "desc", "g", "line", "text", "circle", "path", "rect",
+            }  # fmt: skip
+            assert set(el.attrib) <= {
+                "class", "viewBox", "width", "height", "role", "x", "y", "x1", "y1", "x2",
+                "y2", "cx", "cy", "r", "d",
+            }  # fmt: skip
+    labels = [t.text for svg in svgs(out) for t in svg.iter(f"{SVG_NS}text")]
+    assert any(t and t.startswith('<script>alert(1)</script> " onload="alert(2)') for t in labels)
+
+
+def test_redacted_pages_draw_initials_only() -> None:
+    clock = Clock.at(NOW, SETTINGS)
+    results = read_records([str(REPO / "content" / "interviews")], clock).results
+    pages = build_pages(results, clock, redact=True)
+    drawn = "".join(
+        m for text in pages.values() for m in re.findall(r"<svg\b.*?</svg>", text, re.S)
+    )
+    assert drawn
+    for name in ("Whitfield", "Takahara", "Dana"):
+        assert name not in html.unescape(drawn)
+    plain = build_pages(results, clock, redact=False)
+    assert "Whitfield" in html.unescape("".join(plain.values()))
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_timeline_renders_in_chromium(browser, tmp_path: Path) -> None:
+    """The pictures render with role=img and a title, in light and dark, wide and narrow."""
+    from fixtures.site.helpers import build
+    from test_browser import Watch, _serve
+
+    site = tmp_path / "site"
+    proc = build(REPO / "mkdocs.yml", site, strict=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    ARTIFACTS.mkdir(exist_ok=True)
+    with _serve(site) as url:
+        watch = Watch(browser, url)
+        page = watch.page
+        try:
+            for width in (1280, 390):
+                page.set_viewport_size({"width": width, "height": 1100})
+                page.goto(f"{url}/status/")
+                page.wait_for_selector("svg.av-tl--timeline")
+                info = page.eval_on_selector_all(
+                    "svg.av-tl",
+                    "els => els.map(e => ({role: e.getAttribute('role'),"
+                    " title: e.querySelector('title')?.textContent,"
+                    " w: e.getBoundingClientRect().width, h: e.getBoundingClientRect().height}))",
+                )
+                assert len(info) == 2
+                for svg in info:
+                    assert svg["role"] == "img" and svg["title"]
+                    assert svg["w"] > 300 and svg["h"] > 10
+                fill = page.eval_on_selector(
+                    ".av-tl-mark--overdue", "e => getComputedStyle(e).fill"
+                )
+                assert fill not in ("", "none", "rgb(0, 0, 0)")  # styled by afterview.css
+                for scheme in ("default", "slate"):
+                    page.evaluate(
+                        f"() => document.body.setAttribute('data-md-color-scheme', '{scheme}')"
+                    )
+                    page.screenshot(path=str(ARTIFACTS / f"timeline-{scheme}-{width}.png"))
+            page.goto(f"{url}/interviews/2026-11-10-northwind-traders-senior-data-engineer/")
+            page.wait_for_selector("svg.av-tl--timeline")
+            title = page.eval_on_selector("svg.av-tl--timeline > title", "e => e.textContent")
+            assert title == "Timeline of this interview"
+            page.locator("svg.av-tl--timeline").screenshot(path=str(ARTIFACTS / "timeline-one.png"))
+            assert not watch.errors and not watch.outside and not watch.dialogs
+        finally:
+            watch.close()
