@@ -57,7 +57,12 @@ def build(site: Path) -> None:
 
 
 def shoot(
-    url: str, out: Path, width: int = 1280, height: int = 1500, dark: bool = False, full: bool = False
+    url: str,
+    out: Path,
+    width: int = 1280,
+    height: int = 1500,
+    dark: bool = False,
+    full: bool = False,
 ) -> None:
     """A screenshot of the page at url: its top (width x height), or the full page."""
     from playwright.sync_api import sync_playwright
@@ -69,9 +74,7 @@ def shoot(
             page.goto(url)
             page.wait_for_selector("svg.av-tl")
             if dark:
-                page.evaluate(
-                    "() => document.body.setAttribute('data-md-color-scheme', 'slate')"
-                )
+                page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
             page.screenshot(path=str(out), full_page=full)
         finally:
             browser.close()
