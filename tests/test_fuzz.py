@@ -224,10 +224,11 @@ def exercise(raw: bytes, clock: Clock, redact: bool = False) -> FileResult:
     if any(f.rule in ("yaml-syntax", "duplicate-key") for f in result.findings):
         assert result.interview is None
         assert {f.rule for f in result.findings} <= {"yaml-syntax", "duplicate-key"}
-    reports.text(result.findings, 1)
-    json.loads(reports.as_json(result.findings, 1, clock.echo))
-    reports.github(result.findings, 1)
-    reports.junit(result.findings, ["fuzz.yaml"])
+    report = reports.Report(result.findings, ["fuzz.yaml"], clock.echo)
+    for name, reporter in reports.REPORTERS.items():
+        out = reporter(report)
+        if name == "json":
+            json.loads(out)
     if result.interview is not None:
         for item in items_for(result.interview, clock):
             assert item.uid

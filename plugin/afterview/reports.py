@@ -1,4 +1,9 @@
-"""Findings as text, JSON, GitHub workflow commands or JUnit XML."""
+"""Findings as text, concise lines, JSON, GitHub workflow commands or JUnit XML.
+
+Every output format is a function from one ``Report`` to text, listed in
+``REPORTERS`` under the name ``afterview check --format`` takes. A new format
+is one function and one entry there.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import shutil
 import textwrap
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
 import click
@@ -15,6 +21,21 @@ import click
 from afterview.findings import SEVERITY_ORDER, Finding, counts
 
 _COLORS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+@dataclass(frozen=True)
+class Report:
+    """What every output format is given: the findings of one check run."""
+
+    findings: list[Finding]  # sorted by path, line and column
+    paths: list[str]  # every file read, in order
+    now: str = ""  # the reference time as ISO 8601 text
+    color: bool = False
+    quiet: bool = False  # the summary only (text formats)
+
+    @property
+    def files(self) -> int:
+        return len(self.paths)
 
 
 def _plural(n: int, word: str) -> str:
@@ -42,30 +63,26 @@ def _one_line(text: str) -> str:
     )
 
 
-def concise(
-    findings: list[Finding], files: int, *, color: bool = False, quiet: bool = False
-) -> str:
+def concise(report: Report) -> str:
     """One line per finding, ``path:line:column: severity rule-id message``, then the summary.
 
     For editors' problem matchers and grep.
     """
+    color = report.color
     lines = []
-    if not quiet:
-        for f in findings:
+    if not report.quiet:
+        for f in report.findings:
             path, message = _one_line(f.path), _one_line(f.message)
             lines.append(
                 f"{path}:{f.line}:{f.column}: {_sev(f, color)} {_rule(f, color)} {message}"
             )
-    lines.append(summary(findings, files))
+    lines.append(summary(report.findings, report.files))
     return "\n".join(lines) + "\n"
 
 
 def text(
-    findings: list[Finding],
-    files: int,
+    report: Report,
     *,
-    color: bool = False,
-    quiet: bool = False,
     width: int | None = None,
     source: Callable[[str], list[str] | None] | None = None,
 ) -> str:
@@ -83,10 +100,11 @@ def text(
         width = shutil.get_terminal_size((80, 24)).columns
     width = max(width, 40)
     source = source or read_lines
+    color = report.color
     out: list[str] = []
-    if not quiet:
+    if not report.quiet:
         by_path: dict[str, list[Finding]] = {}
-        for f in findings:
+        for f in report.findings:
             by_path.setdefault(f.path, []).append(f)
         for path, group in by_path.items():
             group.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.line, f.column, f.rule))
@@ -97,7 +115,7 @@ def text(
             for f in group:
                 out += _entry(f, lines, gutter, width, color)
                 out.append("")
-    out.append(summary(findings, files))
+    out.append(summary(report.findings, report.files))
     return "\n".join(out) + "\n"
 
 
@@ -199,13 +217,13 @@ def read_lines(path: str) -> list[str] | None:
     return _BREAKS.split(raw.decode("utf-8", "replace"))
 
 
-def as_json(findings: list[Finding], files: int, now: str) -> str:
+def as_json(report: Report) -> str:
     """The stable JSON report (content/usage.md, "afterview check"); ``now`` as ISO 8601 text."""
     doc = {
-        "now": now,
-        "files": files,
-        "counts": counts(findings),
-        "findings": [f.as_json() for f in findings],
+        "now": report.now,
+        "files": report.files,
+        "counts": counts(report.findings),
+        "findings": [f.as_json() for f in report.findings],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
@@ -221,10 +239,10 @@ def _escape_property(s: str) -> str:
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
 
-def github(findings: list[Finding], files: int) -> str:
+def github(report: Report) -> str:
     """GitHub Actions workflow commands: one annotation per finding."""
     lines = []
-    for f in findings:
+    for f in report.findings:
         props = ",".join(
             (
                 f"file={_escape_property(f.path)}",
@@ -234,14 +252,14 @@ def github(findings: list[Finding], files: int) -> str:
             )
         )
         lines.append(f"::{_GITHUB_LEVEL[f.severity]} {props}::{_escape_data(f.message)}")
-    lines.append(summary(findings, files))
+    lines.append(summary(report.findings, report.files))
     return "\n".join(lines) + "\n"
 
 
-def junit(findings: list[Finding], paths: list[str]) -> str:
+def junit(report: Report) -> str:
     """A JUnit XML report: one test case per file, one failure per finding."""
-    by_path: dict[str, list[Finding]] = {p: [] for p in paths}
-    for f in findings:
+    by_path: dict[str, list[Finding]] = {p: [] for p in report.paths}
+    for f in report.findings:
         by_path.setdefault(f.path, []).append(f)
     suites = ET.Element("testsuites", name="afterview")
     suite = ET.SubElement(
@@ -282,3 +300,13 @@ def _xml_safe(s: str) -> str:
         or 0xE000 <= ord(ch) <= 0xFFFD
         or ord(ch) >= 0x10000
     )
+
+
+Reporter = Callable[[Report], str]
+REPORTERS: dict[str, Reporter] = {
+    "text": text,
+    "concise": concise,
+    "json": as_json,
+    "github": github,
+    "junit": junit,
+}

@@ -50,7 +50,7 @@ def _kinds(value: str) -> frozenset[str]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "concise", "json", "github", "junit"]),
+    type=click.Choice(["text", "concise", "json", "github", "junit"]),  # reports.REPORTERS
     default="text",
     show_default=True,
     help="Output format: text groups findings by file and shows each line;"
@@ -103,17 +103,10 @@ def command(
     clock, run = records_for_command(paths, now, selection, keep_interviews=False)
     errors = run.problems
     findings = run.findings
-    files = run.files
-    if fmt == "json":
-        out = reports.as_json(findings, files, clock.echo)
-    elif fmt == "github":
-        out = reports.github(findings, files)
-    elif fmt == "junit":
-        out = reports.junit(findings, [r.path for r in run.results])
-    else:
-        color = sys.stdout.isatty() and not no_color and not os.environ.get("NO_COLOR")
-        style = reports.concise if fmt == "concise" else reports.text
-        out = style(findings, files, color=color, quiet=quiet)
+    color = sys.stdout.isatty() and not no_color and not os.environ.get("NO_COLOR")
+    paths_read = [r.path for r in run.results]
+    report = reports.Report(findings, paths_read, clock.echo, color=color, quiet=quiet)
+    out = reports.REPORTERS[fmt](report)
     click.echo(out, nl=False)
     for error in errors:
         click.echo(f"afterview: {error}", err=True)
