@@ -16,17 +16,9 @@ from afterview.clock import Clock
 from afterview.deadlines import deadlines
 from afterview.model import Interview
 from afterview.progress import is_upcoming, owed_a_note, reflected, rule_active
+from afterview.rules import ACTION_RULES  # a rule turned off drops its action too
 
 ACTIONS = ("interview", "thank-you", "reflection", "follow-up", "next-step", "offer-decision")
-# The rule that reports each action once overdue: a record's ``ignore:`` list or
-# the setting ``off`` for that rule drops the action from the agenda too.
-ACTION_RULES = {
-    "thank-you": "thank-you-overdue",
-    "reflection": "reflection-missing",
-    "follow-up": "follow-up-overdue",
-    "next-step": "next-step-overdue",
-    "offer-decision": "offer-decision-overdue",
-}
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@ from afterview import wording
 from afterview.agenda import items_for, sort_key
 from afterview.clock import Clock
 from afterview.deadlines import deadlines
-from afterview.findings import Finding
+from afterview.findings import SEVERITY_ORDER, Finding
 from afterview.model import Interview
 from afterview.moments import Moment
+from afterview.pages.cards import card_table
 from afterview.pages.checks import rule_page
 from afterview.pages.common import (
     ADMONITION,
@@ -24,7 +25,6 @@ from afterview.pages.drafts import thank_you_drafts
 from afterview.pages.markup import (
     Md,
     block,
-    cell,
     esc,
     front_matter,
     indent,
@@ -39,26 +39,34 @@ from afterview.pages.markup import (
 from afterview.pages.timeline import interview_timeline
 from afterview.progress import is_upcoming, reflected, stage, thank_you_outstanding
 from afterview.rules import RULES
-from afterview.rules.base import STEP_PAGES, STEPS
+from afterview.rules.steps import STEP_PAGES, STEPS
 
 DONE, MISSING, NOT_YET, NA = "done", "missing", "not yet due", "not applicable"
-MARK = {DONE: "✓", MISSING: "✗", NOT_YET: "…", NA: "–"}
+ATTENTION, CONSIDER = "needs attention", "to consider"
+MARK = {DONE: "✓", MISSING: "✗", ATTENTION: "!", CONSIDER: "ℹ", NOT_YET: "…", NA: "–"}
+# The state of a step whose rules report findings, by the most severe of them.
+BY_SEVERITY = {"error": MISSING, "warning": ATTENTION, "info": CONSIDER}
 
 
 def step_statuses(iv: Interview, clock: Clock, findings: list[Finding]) -> list[tuple[str, str]]:
-    """Each playbook step with done / missing / not yet due / not applicable.
+    """Each playbook step's state: a finding's, else done / not yet due / not applicable.
 
-    A step is *missing* exactly when one of its rules reports a finding, so the
-    checklist and ``afterview check`` agree; otherwise the stage decides.
+    A step one of whose rules reports a finding takes its state from the most
+    severe: an error *missing*, a warning *needs attention*, an info only *to
+    consider*; so the checklist and ``afterview check`` agree. Otherwise the
+    stage decides.
     """
-    reported = {RULES[f.rule].step for f in findings if f.rule in RULES}
+    reported: dict[str, str] = {}
+    for f in sorted(findings, key=lambda f: SEVERITY_ORDER[f.severity], reverse=True):
+        if f.rule in RULES:
+            reported[RULES[f.rule].step] = BY_SEVERITY[f.severity]  # the most severe wins
     dl = deadlines(iv, clock)
     upcoming = is_upcoming(iv, clock, dl)
     status = iv.outcome.status
     out = []
     for step in STEPS:
         if step in reported:
-            state = MISSING
+            state = reported[step]
         elif step == "record-file":
             state = DONE
         elif step == "thank-staff" and iv.format != "onsite":
@@ -139,15 +147,15 @@ def _people(iv: Interview, redacted: bool) -> list[Md]:
     if not iv.interviewers:
         return [md("No interviewer recorded.")]
     head = ["Name", "Title"] + ([] if redacted else ["Email", "Phone"]) + ["Spelling"]
-    lines = [md("| {} |", md(" | ").join(head)), md("|") + md("").join(md("---|") for _ in head)]
+    rows = []
     for p in iv.interviewers:
         checked = "card" if p.business_card else ("confirmed" if p.spelling_confirmed else "—")
         row = [esc(p.name or "(no name)"), esc(p.title or "—")]
         if not redacted:
             row += [mailto(p.email) if p.email else esc("—"), tel(p.phone) if p.phone else esc("—")]
         row.append(esc(checked))
-        lines.append(md("| {} |", md(" | ").join(cell(x) for x in row)))
-    return lines
+        rows.append(row)
+    return card_table(head, rows)
 
 
 def _closing(iv: Interview) -> list[Md]:
@@ -239,15 +247,17 @@ def render_interview(entry: Entry, clock: Clock, redacted: bool, status_page: st
     lines += [md("## People"), md(""), *_people(iv, redacted), md("")]
     lines += thank_you_drafts(iv, clock, redacted)
 
-    lines += [md("## Playbook"), md(""), md("| Step | State | Checks |"), md("|---|---|---|")]
+    lines += [md("## Playbook"), md("")]
+    steps = []
     for step, state in step_statuses(iv, clock, findings):
         ids = [r.id for r in RULES.values() if r.step == step]
-        checks = md(", ").join(page_link(md("{}", i), here, rule_page(i)) for i in ids)
+        checks = md(", ").join(page_link(span(i, "av-rule"), here, rule_page(i)) for i in ids)
         title = page_link(STEPS[step], here, STEP_PAGES[step])
         badge = span(
             md("{} {}", MARK[state], state), f"av-state av-state--{state.replace(' ', '-')}"
         )
-        lines.append(md("| {} | {} | {} |", cell(title), cell(badge), cell(checks)))
+        steps.append((title, badge, checks))
+    lines += card_table(("Step", "State", "Checks"), steps)
     lines.append(md(""))
 
     items = sorted(items_for(iv, clock), key=sort_key)
@@ -271,9 +281,8 @@ def render_interview(entry: Entry, clock: Clock, redacted: bool, status_page: st
         lines += [md("No findings: every step due so far is done."), md("")]
 
     lines += [md("## Timeline"), md(""), interview_timeline(entry, clock), md("")]
-    lines += [md("| When | What |"), md("|---|---|")]
-    for _at, when_s, text in _timeline(iv, clock):
-        lines.append(md("| {} | {} |", cell(when_s), cell(text)))
+    events = [(when_s, text) for _at, when_s, text in _timeline(iv, clock)]
+    lines += card_table(("When", "What"), events)
     lines.append(md(""))
 
     lines += [md("## End of the interview"), md(""), *_closing(iv), md("")]

@@ -8,19 +8,23 @@ from afterview.agenda import Item, items_for, sort_key
 from afterview.clock import Clock
 from afterview.findings import counts
 from afterview.model import normalize_name
+from afterview.pages.cards import card_table
 from afterview.pages.common import (
     Entry,
-    moment_text,
     relative,
     severity_badge,
     stage_badge,
+    when_cell,
     when_text,
 )
-from afterview.pages.markup import Md, cell, esc, md, page, page_link, span
+from afterview.pages.markup import Md, esc, md, page, page_link, span
 from afterview.pages.timeline import status_timeline
 from afterview.progress import STAGES, stage
+from afterview.rules import ACTION_RULES
 
 SOON_DAYS = 7
+AGENDA_RULES = frozenset(ACTION_RULES.values())  # findings that are agenda items
+COLUMNS = ("Company", "Role", "Round", "Date", "Stage", "Next action", "Due", "Findings")
 NO_DUE = "9999999999"
 
 
@@ -67,9 +71,11 @@ def _attention(entries: list[Entry], clock: Clock, status_page: str) -> list[Md]
 
     overdue = [line(i, e) for i, e in pairs if i.overdue]
     soon = [line(i, e) for i, e in pairs if not i.overdue and i.due and i.due <= horizon]
+    # An overdue step's error (thank-you-overdue) is the agenda item listed under
+    # "Overdue"; each item is listed once.
     broken = [
         md(
-            "- {} `{}` · {}, line {}: {}",
+            '- {} <code class="av-rule">{}</code> · {}, line {}: {}',
             severity_badge(f.severity),
             f.rule,
             page_link(e.file_name, status_page, e.page),
@@ -78,7 +84,7 @@ def _attention(entries: list[Entry], clock: Clock, status_page: str) -> list[Md]
         )
         for e in entries
         for f in e.findings
-        if f.severity == "error"
+        if f.severity == "error" and f.rule not in AGENDA_RULES
     ]
     out = [md("## Needs attention"), md("")]
     if not (overdue or soon or broken):
@@ -102,7 +108,7 @@ def _findings_cell(e: Entry) -> Md:
     return span(md(" ").join(parts) if parts else "none", "av-findings", key)
 
 
-def _row(e: Entry, index: int, size: int, clock: Clock, status_page: str) -> Md:
+def _row(e: Entry, index: int, size: int, clock: Clock, status_page: str) -> list[Md]:
     link = page_link(e.short_title(), status_page, e.page)
     iv = e.interview
     if iv is None:
@@ -116,7 +122,7 @@ def _row(e: Entry, index: int, size: int, clock: Clock, status_page: str) -> Md:
             span("—", "av-due", NO_DUE),
             _findings_cell(e),
         ]
-        return md("| {} |", md(" | ").join(cell(c) for c in cells))
+        return cells
     st = stage(iv, clock)
     if size > 1:
         cls = "av-round av-round--first" if index == 0 else "av-round av-round--next"
@@ -125,7 +131,7 @@ def _row(e: Entry, index: int, size: int, clock: Clock, status_page: str) -> Md:
         round_cell = span(str(iv.round) if iv.round else "—", "av-round", str(iv.round or 0))
     when = iv.when
     date_cell = span(
-        moment_text(when, clock) if when else "—",
+        when_cell(when, clock) if when else "—",
         "av-date",
         f"{when.start.timestamp():.0f}" if when else "0",
     )
@@ -136,7 +142,7 @@ def _row(e: Entry, index: int, size: int, clock: Clock, status_page: str) -> Md:
         action = md("**{}**", action)
     due = (
         span(
-            md("{}<br>{}", when_text(nxt.due, clock), relative(nxt.due, clock)),
+            md("{}<br>{}", when_cell(nxt.due, clock), relative(nxt.due, clock)),
             "av-due av-due--overdue" if nxt.overdue else "av-due",
             f"{nxt.due.timestamp():.0f}",
         )
@@ -153,7 +159,7 @@ def _row(e: Entry, index: int, size: int, clock: Clock, status_page: str) -> Md:
         due,
         _findings_cell(e),
     ]
-    return md("| {} |", md(" | ").join(cell(c) for c in cells))
+    return cells
 
 
 def render_status(entries: list[Entry], clock: Clock, status_page: str) -> str:
@@ -198,13 +204,12 @@ def render_status(entries: list[Entry], clock: Clock, status_page: str) -> str:
         md(""),
         md("Click a column header to sort; rounds with the same company and role are grouped."),
         md(""),
-        md('<div class="av-sortable" markdown>'),
-        md(""),
-        md("| Company | Role | Round | Date | Stage | Next action | Due | Findings |"),
-        md("|---|---|---|---|---|---|---|---|"),
     ]
-    for group in ordered_groups(entries):
-        for i, e in enumerate(group):
-            lines.append(_row(e, i, len(group), clock, status_page))
-    lines += [md(""), md("</div>"), md("")]
+    rows = [
+        _row(e, i, len(group), clock, status_page)
+        for group in ordered_groups(entries)
+        for i, e in enumerate(group)
+    ]
+    lines += card_table(COLUMNS, rows, "av-sortable")
+    lines.append(md(""))
     return page(lines)

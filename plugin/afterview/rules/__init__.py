@@ -20,3 +20,5 @@ from afterview.rules import (  # noqa: F401
 from afterview.rules.base import REGISTRY, Rule
 
 RULES: dict[str, Rule] = {r.id: r for r in REGISTRY}
+# The rule that reports each agenda action once overdue (``Rule.action``).
+ACTION_RULES: dict[str, str] = {r.action: r.id for r in REGISTRY if r.action}

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from afterview.loader import Path_
+from afterview.rules.steps import STEP_PAGES, STEPS
 
 if TYPE_CHECKING:
     from afterview.clock import Clock
@@ -36,30 +37,6 @@ KINDS = {
 ALWAYS = "always"  # every file, upcoming or not
 AFTER = "after"  # once the interview has ended
 WAIT = "wait"  # once ended, and unless the outcome is withdrawn
-STEPS = {
-    "record": "Record each interviewer's name and title, spelled right",
-    "contact": "Before it ends: ask when, how and from whom you will hear",
-    "interim": "Before it ends: ask what you can do in the meantime, then do it",
-    "thank-staff": "Thank the interviewer, and the staff on your way out",
-    "thank-you": "Thank-you note within 24 hours",
-    "reflect": "Reflect on what went well and what to work on",
-    "follow-up": "After a week: phone, ask about the decision, offer more",
-    "rejected": "Position filled: ask why, ask about other openings",
-    "offer": "Offer: thank again, settle pay, schedule, benefits; ask for time if needed",
-    "record-file": "Keep the record readable and valid",
-}
-STEP_PAGES = {
-    "record": "guide/before-you-leave.md",
-    "contact": "guide/before-you-leave.md",
-    "interim": "guide/before-you-leave.md",
-    "thank-staff": "guide/before-you-leave.md",
-    "thank-you": "guide/thank-you-note.md",
-    "reflect": "guide/taking-stock.md",
-    "follow-up": "guide/follow-up.md",
-    "rejected": "guide/position-filled.md",
-    "offer": "guide/offer.md",
-    "record-file": "index.md",
-}
 
 
 @dataclass(frozen=True)
@@ -94,6 +71,7 @@ class Rule:
     applies: str
     check: Check | None  # None for the rules the loader and schema stage report
     kind: str = RECORD  # RECORD or DEADLINE
+    action: str | None = None  # the agenda action this rule reports once overdue
 
     @property
     def doc(self) -> str:
@@ -128,12 +106,16 @@ def _known_kind(kind: str) -> str:
 
 
 def rule(
-    id: str, severity: str, step: str, applies: str = WAIT, *, kind: str
+    id: str, severity: str, step: str, applies: str = WAIT, *, kind: str, action: str | None = None
 ) -> Callable[[Check], Check]:
-    """Register a check function as the rule ``id`` of the given kind (RECORD or DEADLINE)."""
+    """Register a check function as the rule ``id`` of the given kind (RECORD or DEADLINE).
+
+    ``action`` names the agenda action (``afterview.agenda.ACTIONS``) the rule
+    reports once it is overdue: turning the rule off drops the action too.
+    """
 
     def register(fn: Check) -> Check:
-        REGISTRY.append(Rule(id, severity, step, applies, fn, _known_kind(kind)))
+        REGISTRY.append(Rule(id, severity, step, applies, fn, _known_kind(kind), action))
         return fn
 
     return register

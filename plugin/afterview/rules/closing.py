@@ -110,7 +110,7 @@ def interim_actions_unasked(ctx: Context) -> Iterator[Hit]:
         )
 
 
-@rule("next-step-overdue", "warning", "interim", AFTER, kind=DEADLINE)
+@rule("next-step-overdue", "warning", "interim", AFTER, kind=DEADLINE, action="next-step")
 def next_step_overdue(ctx: Context) -> Iterator[Hit]:
     """Something they asked of you is past its due date and not done.
 

@@ -8,7 +8,7 @@ from afterview.rules.base import DEADLINE, RECORD, WAIT, Context, Hit, each, rul
 from afterview.wording import moment
 
 
-@rule("follow-up-overdue", "warning", "follow-up", WAIT, kind=DEADLINE)
+@rule("follow-up-overdue", "warning", "follow-up", WAIT, kind=DEADLINE, action="follow-up")
 def follow_up_overdue(ctx: Context) -> Iterator[Hit]:
     """It is time to call and ask about the decision.
 

@@ -100,7 +100,7 @@ def offer_terms_unconfirmed(ctx: Context) -> Iterator[Hit]:
         )
 
 
-@rule("offer-decision-overdue", "warning", "offer", AFTER, kind=DEADLINE)
+@rule("offer-decision-overdue", "warning", "offer", AFTER, kind=DEADLINE, action="offer-decision")
 def offer_decision_overdue(ctx: Context) -> Iterator[Hit]:
     """You promised an answer to the offer by a date that has passed.
 

@@ -9,7 +9,7 @@ from afterview.rules.base import DEADLINE, WAIT, Context, Hit, rule
 from afterview.wording import moment
 
 
-@rule("reflection-missing", "warning", "reflect", WAIT, kind=DEADLINE)
+@rule("reflection-missing", "warning", "reflect", WAIT, kind=DEADLINE, action="reflection")
 def reflection_missing(ctx: Context) -> Iterator[Hit]:
     """You have not written down what went well and what to work on.
 

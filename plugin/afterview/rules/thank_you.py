@@ -17,7 +17,7 @@ def _when(ctx: Context) -> str:
     return moment(ctx.deadlines.thank_you, ctx.clock.tz)
 
 
-@rule("thank-you-overdue", "error", "thank-you", WAIT, kind=DEADLINE)
+@rule("thank-you-overdue", "error", "thank-you", WAIT, kind=DEADLINE, action="thank-you")
 def thank_you_overdue(ctx: Context) -> Iterator[Hit]:
     """A thank-you note is overdue.
 

@@ -1,0 +1,86 @@
+"""The shape of the package: no import cycle, tables that agree with the rules."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "plugin" / "afterview"
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _top_level_imports(path: Path) -> set[str]:
+    """Modules of the package imported when this module is imported (not inside functions,
+    not under TYPE_CHECKING)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+
+    def visit(nodes: list[ast.stmt]) -> None:
+        for node in nodes:
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                if node.module.startswith("afterview"):
+                    found.add(node.module)
+                    for alias in node.names:  # from afterview.rules import loading
+                        found.add(f"{node.module}.{alias.name}")
+            elif isinstance(node, ast.Import):
+                found.update(a.name for a in node.names if a.name.startswith("afterview"))
+            elif isinstance(node, ast.If):
+                test = ast.unparse(node.test)
+                if "TYPE_CHECKING" not in test:
+                    visit(node.body)
+                    visit(node.orelse)
+            elif isinstance(node, ast.Try):
+                visit(node.body)
+
+    visit(tree.body)
+    return found
+
+
+def test_no_import_cycle_between_modules() -> None:
+    modules = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    graph = {
+        name: {m for m in _top_level_imports(path) if m in modules and m != name}
+        for name, path in modules.items()
+    }
+    # A package's __init__ importing its own submodules is how registries fill.
+    for name in graph:
+        graph[name] = {m for m in graph[name] if not m.startswith(name + ".")}
+    cycles = []
+    state: dict[str, int] = {}
+
+    def walk(node: str, stack: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 1:
+                cycles.append(stack[stack.index(nxt) :] + [nxt] if nxt in stack else [node, nxt])
+            elif nxt not in state:
+                walk(nxt, [*stack, nxt])
+        state[node] = 2
+
+    for name in sorted(graph):
+        if name not in state:
+            walk(name, [name])
+    assert not cycles, "import cycles: " + "; ".join(" -> ".join(c) for c in cycles)
+
+
+def test_every_agenda_action_but_the_interview_has_its_rule() -> None:
+    from afterview.agenda import ACTIONS
+    from afterview.rules import ACTION_RULES, RULES
+
+    assert set(ACTION_RULES) == set(ACTIONS) - {"interview"}
+    assert all(RULES[rule_id].kind == "deadline" for rule_id in ACTION_RULES.values())
+
+
+def test_every_rule_names_a_step_with_a_guidance_page() -> None:
+    from afterview.rules import RULES
+    from afterview.rules.steps import STEP_PAGES, STEPS
+
+    assert set(STEPS) == set(STEP_PAGES)
+    root = PACKAGE.parent.parent / "content"
+    for rule in RULES.values():
+        assert rule.step in STEPS, rule.id
+        assert (root / STEP_PAGES[rule.step]).is_file(), rule.id
