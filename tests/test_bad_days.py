@@ -9,6 +9,7 @@ run with and without `-q` and must agree.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -23,6 +24,7 @@ from click.testing import CliRunner
 
 from afterview.cli import cli
 from fixtures.bad_days import BROKEN, NOW, OVERDUE
+from test_notify import Gh
 
 pytestmark = pytest.mark.slow
 
@@ -99,6 +101,10 @@ def run_workflow(workflow: Path, playbook: Path, work: Path, event: str) -> dict
     """Every job of workflow on a fresh copy of playbook (as a runner checks it out)."""
     jobs = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"]
     context = {"github.event_name": event, "github.ref": "refs/heads/main"}
+    work.mkdir(parents=True, exist_ok=True)
+    gh = Gh(work)  # a fake `gh` for the notify job; its issues in work/gh-state.json
+    env = _env()
+    env.update(PATH=f"{gh.bin}{os.pathsep}{env['PATH']}", FAKE_GH_STATE=str(gh.state))
     results: dict[str, Job] = {}
     for name in _order(jobs):
         spec = jobs[name]
@@ -125,7 +131,7 @@ def run_workflow(workflow: Path, playbook: Path, work: Path, event: str) -> dict
             proc = subprocess.run(
                 ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
                 cwd=checkout,
-                env=_env(),
+                env=env,
                 capture_output=True,
                 text=True,
                 timeout=600,
@@ -169,7 +175,7 @@ def test_the_sample_workflow_is_the_template_but_for_installing() -> None:
         }
 
     assert shape(SAMPLE_WORKFLOW) == shape(TEMPLATE)
-    assert set(shape(TEMPLATE)) == {"records", "build", "deploy", "deadlines"}
+    assert set(shape(TEMPLATE)) == {"records", "build", "deploy", "deadlines", "notify"}
 
 
 def test_overdue_but_valid_publishes_and_the_deadlines_job_fails(tmp_path: Path) -> None:
@@ -180,6 +186,7 @@ def test_overdue_but_valid_publishes_and_the_deadlines_job_fails(tmp_path: Path)
         "build": "success",
         "deploy": "success",
         "deadlines": "failure",
+        "notify": "success",
     }, {n: j.output[-2000:] for n, j in jobs.items()}
     # Flagged loudly: an annotation on the line, in the records job that passes ...
     records = jobs["records"].output
@@ -194,6 +201,11 @@ def test_overdue_but_valid_publishes_and_the_deadlines_job_fails(tmp_path: Path)
     assert jobs["deploy"].ran == ["actions/deploy-pages"]
     status = (tmp_path / "runs" / "build" / "site" / "status" / "index.html").read_text()
     assert "Harbor Lane Books" in status
+    # Nudged: one open issue lists the overdue steps, linked to the published pages.
+    (issue,) = json.loads((tmp_path / "runs" / "gh-state.json").read_text())["issues"]
+    assert issue["state"] == "open" and issue["labels"] == ["afterview"]
+    assert "### Overdue" in issue["body"] and "Harbor Lane Books" in issue["body"]
+    assert "https://me.github.io/playbook/interviews/" in issue["body"]
 
 
 def test_a_broken_record_fails_the_run_and_publishes_nothing(tmp_path: Path) -> None:
@@ -204,6 +216,7 @@ def test_a_broken_record_fails_the_run_and_publishes_nothing(tmp_path: Path) -> 
         "build": "skipped",
         "deploy": "skipped",
         "deadlines": "skipped",
+        "notify": "skipped",
     }, {n: j.output[-2000:] for n, j in jobs.items()}
     records = jobs["records"].output
     assert f"::error file={RECORD},line=6,col=5,title=interviewer-title-missing::" in records

@@ -38,7 +38,11 @@ FAKE_GH = textwrap.dedent(
         sys.stderr.write("HTTP 401: Bad credentials (https://api.github.com/graphql)\\n")
         sys.exit(1)
     issues = state["issues"]
-    if args[:2] == ["issue", "list"]:
+    if args[0] == "label":  # the workflow's `gh label create afterview --force`
+        pass
+    elif args[0] == "api":  # the workflow asks for the Pages URL
+        print("https://me.github.io/playbook/")
+    elif args[:2] == ["issue", "list"]:
         assert args[2:] == ["--label", "afterview", "--state", "open",
                             "--json", "number,title,body,url"], args
         out = [{k: i[k] for k in ("number", "title", "body", "url")}

@@ -30,10 +30,10 @@ WIDTH = 80
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "json", "ics"]),
+    type=click.Choice(["text", "json", "ics", "markdown"]),
     default="text",
     show_default=True,
-    help="Output format: text, json, or an iCalendar file (ics).",
+    help="Output format: text, json, an iCalendar file (ics), or markdown (for issues and notes).",
 )
 @now_option
 def command(paths: tuple[str, ...], days: int, fmt: str, now: str | None) -> None:
@@ -49,6 +49,7 @@ def command(paths: tuple[str, ...], days: int, fmt: str, now: str | None) -> Non
     Examples:
       afterview agenda --days 7
       afterview agenda --format ics > agenda.ics
+      afterview agenda --format markdown > agenda.md
     """
     from afterview.agenda import agenda
 
@@ -58,9 +59,13 @@ def command(paths: tuple[str, ...], days: int, fmt: str, now: str | None) -> Non
         doc = {"now": clock.echo, "items": [i.as_json() for i in items]}
         click.echo(json.dumps(doc, indent=2, ensure_ascii=False))
     elif fmt == "ics":
-        from afterview.calendar import calendar_ics
+        from afterview.calendar import agenda_ics
 
-        click.echo(calendar_ics(items, clock.now), nl=False)  # bytes: written as they are
+        click.echo(agenda_ics(items, clock), nl=False)  # bytes: written as they are
+    elif fmt == "markdown":
+        from afterview.agenda_markdown import render_markdown
+
+        click.echo(render_markdown(items, clock.now, days), nl=False)
     else:
         click.echo(render_text(items, clock.now, days), nl=False)
     name_skipped(records)
@@ -104,10 +109,7 @@ def render_text(items: list[Item], now: datetime, days: int) -> str:
     overdue = sum(1 for i in items if i.overdue)
     noun = "item" if len(items) == 1 else "items"
     window = "the next day" if days == 1 else f"the next {days} days"
-    head = (
-        f"Agenda at {moment(now, now.tzinfo)}, {window}:"
-        f" {len(items)} {noun}, {overdue} overdue"
-    )
+    head = f"Agenda at {moment(now, now.tzinfo)}, {window}: {len(items)} {noun}, {overdue} overdue"
     lines = textwrap.wrap(head, WIDTH)
     if not items:
         lines += ["", f"Nothing to do in {window}."]
