@@ -24,6 +24,7 @@ from functools import cache
 from typing import Any
 
 from afterview.moments import is_date, is_datetime
+from afterview.schemafile import load_schema
 
 Check = Callable[[Any], bool]
 
@@ -227,8 +228,6 @@ def compile_schema(schema: dict) -> Check | None:
 
 @cache
 def _record_check() -> Check | None:
-    from afterview.schema import load_schema
-
     return compile_schema(load_schema())
 
 

@@ -757,19 +757,43 @@ def load_text(raw: bytes) -> Record | list[LoadProblem]:
         return [LoadProblem("yaml-syntax", 1, 1, "values are nested too deeply")]
 
 
+# An anchor or alias whose name holds ':', which libyaml ends at the ':'.
+_COLON_ANCHOR = re.compile(r"(?:^|[\s\[{,])[&*][^\s,\[\]{}]*:")
+FALLBACK_CHARS = 65_536  # records are a few kilobytes; the fallback reads 200 kB/s
+
+
+def _second_reading(e: yaml.MarkedYAMLError, text: str) -> bool:
+    """True if the fallback parser may accept what libyaml refused."""
+    if len(text) > FALLBACK_CHARS:
+        return False
+    context = e.context or ""
+    return (
+        "\t" in text
+        or "flow" in context
+        or "anchor" in context
+        or _COLON_ANCHOR.search(text) is not None
+    )
+
+
 def _parse(text: str) -> _Node | None:
     """Compose with libyaml; where it refuses, with the tab-aware pure-Python parser.
 
     Most records never reach the fallback: it runs only after libyaml has refused
-    the text, and reports the error when it refuses too (its error is the first
-    one, as it accepts what libyaml wrongly refuses).
+    a text of at most ``FALLBACK_CHARS`` characters, where libyaml is known to be
+    stricter than YAML 1.2 (a tab in the text, a flow collection, an anchor
+    name), and its error is reported when it refuses too (it is the first one,
+    as it accepts what libyaml wrongly refuses). The pure-Python parser is about
+    a hundred times slower than libyaml, hence the conditions.
     """
     if _Parser is not None:
         parser = _Parser(text)
         try:
             return _compose(parser, text)
-        except yaml.YAMLError:
-            pass  # libyaml refuses some valid YAML (tabs, mostly): ask the fallback
+        except yaml.MarkedYAMLError as e:
+            if not _second_reading(e, text):
+                raise _syntax(e, text) from None
+        except yaml.YAMLError as e:  # pragma: no cover - libyaml marks its errors
+            raise _Problem(f"not valid YAML: {e}") from None
         finally:
             parser.dispose()
     fallback = _FallbackParser(text)
@@ -965,7 +989,7 @@ def _syntax(e: yaml.MarkedYAMLError, text: str) -> _Problem:
             " If it continues the text above, indent it more than that text's key",
             opened,
         )
-    if "\\t" in problem and not before.strip(" "):
+    if ("\\t" in problem or line_text[column : column + 1] == "\t") and not before.strip(" "):
         return _Problem(
             "a tab is used for indentation here; YAML indents with spaces only:"
             " replace the tab with spaces",

@@ -2,32 +2,27 @@
 
 from __future__ import annotations
 
+import calendar
 import difflib
-import json
+import re
 from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from afterview.fastschema import is_valid
-from afterview.loader import Path_
+from afterview.loader import Mark, Path_, Record
 from afterview.moments import MAX_YEAR, MIN_YEAR, is_date, is_datetime
+from afterview.schemafile import SCHEMA_NAME, load_schema, schema_path
 
-SCHEMA_NAME = "interview.schema.json"
-
-
-def schema_path() -> Path:
-    """The schema file: inside the installed package, else the repository's schemas/."""
-    packaged = resources.files("afterview") / "data" / SCHEMA_NAME
-    if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "schemas" / SCHEMA_NAME
-
-
-@cache
-def load_schema() -> dict:
-    with schema_path().open(encoding="utf-8") as f:
-        return json.load(f)
+__all__ = [
+    "SCHEMA_NAME",
+    "field_path",
+    "impossible_moment",
+    "load_schema",
+    "schema_findings",
+    "schema_path",
+    "schema_problems",
+    "validator",
+]
 
 
 @cache
@@ -80,8 +75,43 @@ _MOMENT = (
 )
 
 
+_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+
+
+def impossible_moment(value: Any) -> str | None:
+    """Why a value written as a date or date-time names no real day or time, else None.
+
+    ``2026-02-30`` gives "2026-02-30 is not a date: February 2026 has 28 days".
+    """
+    if not isinstance(value, str):
+        return None
+    m = _SHAPE.match(value)
+    if not m or not MIN_YEAR <= int(m[1]) <= MAX_YEAR:
+        return None
+    year, month, day = int(m[1]), int(m[2]), int(m[3])
+    written = value[:10]  # the date part
+    if not 1 <= month <= 12:
+        return f"{written} is not a date: there is no month {m[2]} (months go from 01 to 12)"
+    days = calendar.monthrange(year, month)[1]
+    if day == 0:
+        return f"{written} is not a date: days of the month start at 01"
+    if day > days:
+        leap = f" ({year} is not a leap year)" if month == 2 and day == 29 else ""
+        return f"{written} is not a date: {calendar.month_name[month]} {year} has {days} days{leap}"
+    if m[4] is None:
+        return None
+    for text, name, most in ((m[4], "hours", 23), (m[5], "minutes", 59), (m[6], "seconds", 59)):
+        if text is not None and int(text) > most:
+            return f"{m[0]} is not a time: {name} go from 00 to {most}"
+    return None
+
+
 def _expected(error: Any) -> str:
     v, s, inst = error.validator, error.schema, error.instance
+    if v in ("format", "anyOf"):
+        reason = impossible_moment(inst)
+        if reason:
+            return reason
     if v == "type":
         wanted = s["type"]
         text = _TYPES.get(wanted, wanted)
@@ -117,9 +147,26 @@ def _expected(error: Any) -> str:
 
 def schema_problems(data: dict) -> list[tuple[Path_, str]]:
     """Every violation as (path of the offending node, message)."""
+    return [(path, message) for path, _, message in _problems(data)]
+
+
+def schema_findings(record: Record) -> list[tuple[Path_, Mark, str]]:
+    """Every violation as (path it holds back, line and column to report, message).
+
+    An unknown key is reported at the key itself; a missing key at its mapping;
+    any other violation at the offending value.
+    """
+    return [
+        (path, record.key_mark(at) if at else record.mark(path), message)
+        for path, at, message in _problems(record.data)
+    ]
+
+
+def _problems(data: dict) -> list[tuple[Path_, Path_ | None, str]]:
+    """(path of the offending node, path of the key to report at or None, message)."""
     if is_valid(data):  # fast yes/no check; jsonschema words the problems
         return []
-    problems: list[tuple[Path_, str]] = []
+    problems: list[tuple[Path_, Path_ | None, str]] = []
     missing_seen: set[tuple[Path_, str]] = set()  # jsonschema reports each missing field once
     for error in validator().iter_errors(data):
         path: Path_ = tuple(error.absolute_path)
@@ -129,7 +176,7 @@ def schema_problems(data: dict) -> list[tuple[Path_, str]]:
             for name in missing:
                 if (path, name) not in missing_seen:
                     missing_seen.add((path, name))
-                    problems.append((path, f"{where}: missing required field '{name}'"))
+                    problems.append((path, None, f"{where}: missing required field '{name}'"))
         elif error.validator == "additionalProperties":
             known = list(error.schema.get("properties", {}))
             for key in error.instance:
@@ -140,10 +187,11 @@ def schema_problems(data: dict) -> list[tuple[Path_, str]]:
                 problems.append(
                     (
                         path,
+                        (*path, key),
                         f"{where}: unknown field '{str(key)[:60]}'{hint};"
                         f" expected one of {', '.join(known)}",
                     )
                 )
         else:
-            problems.append((path, f"{where}: {_expected(error)}"))
+            problems.append((path, None, f"{where}: {_expected(error)}"))
     return problems
