@@ -29,8 +29,9 @@ def pages(results) -> dict[str, str]:
 
 
 def rows(status: str) -> list[str]:
-    table = status[status.index("| Company |") :]
-    return [line for line in table.splitlines()[2:] if line.startswith("| [")]
+    """The rows of the status table (one line each, an HTML ``<tr>`` with labelled cells)."""
+    table = status[status.index("<th>Company</th>") :]
+    return [line for line in table.splitlines() if line.startswith("<tr markdown><td")]
 
 
 def test_pages_are_deterministic(results, pages) -> None:
@@ -98,7 +99,7 @@ def test_checklist_states(pages) -> None:
 def test_redacted_pages_drop_contact_columns(results) -> None:
     redacted = build_pages(results, CLOCK, redact=True)
     page = redacted["interviews/2026-11-10-northwind-traders-senior-data-engineer.md"]
-    assert "| Name | Title | Spelling |" in page and "D&#46; W&#46;" in page
+    assert "<th>Name</th><th>Title</th><th>Spelling</th></tr>" in page and "D&#46; W&#46;" in page
     records = "".join(v for k, v in redacted.items() if not k.startswith("checks/"))
     assert "Whitfield" not in records and "0134" not in records
 
@@ -136,3 +137,62 @@ def test_checks_pages_are_the_rules_own_documentation(pages) -> None:
         page = pages[f"checks/{rule_id}.md"]
         assert page.startswith(f"# {rule_id}\n") and rule.doc in page
         assert f"]({'../' + rule.step_page})" in page
+
+
+def test_every_table_cell_carries_its_column_name(pages) -> None:
+    """Each generated table can turn into cards on a phone: every cell is labelled."""
+    for name in (
+        "status.md",
+        "interviews/2026-11-13-quillon-logistics-site-reliability-engineer.md",
+    ):
+        text = pages[name]
+        assert "|---" not in text  # no Markdown table left
+        for table in re.findall(r"<table markdown>.*?</table>", text, re.S):
+            heads = re.findall(r"<th>(.*?)</th>", table)
+            for row in re.findall(r"^<tr markdown>(<td.*)</tr>$", table, re.M):
+                assert re.findall(r'<td data-label="([^"]*)"', row) == heads
+
+
+def test_each_item_is_listed_once(pages) -> None:
+    """An overdue thank-you is an overdue item, not also an error in the record."""
+    status = html.unescape(pages["status.md"])
+    attention = status[status.index("## Needs attention") : status.index("## All interviews")]
+    for rule in ("thank-you-overdue", "follow-up-overdue", "reflection-missing"):
+        assert rule not in attention
+    thankless = check_record(
+        "content/interviews/late.yaml",
+        b"company: Contoso\nrole: Analyst\nwhen: 2026-11-20T10:00:00-05:00\n"
+        b"interviewers:\n  - name: Lee Park\n    title: Lead\n",
+        CLOCK,
+    )
+    assert "thank-you-overdue" in {f.rule for f in thankless.findings}
+    status = html.unescape(build_pages([thankless], CLOCK)["status.md"])
+    attention = status[status.index("## Needs attention") : status.index("## All interviews")]
+    assert attention.count("Lee Park") == 1
+    assert "### Errors in records" not in attention
+    assert "thank-you-overdue" not in attention
+
+
+def test_step_states_follow_the_findings_severities(pages) -> None:
+    from afterview.pages.interview import step_statuses
+
+    quillon = html.unescape(
+        pages["interviews/2026-11-13-quillon-logistics-site-reliability-engineer.md"]
+    )
+
+    def state(step_words: str) -> str:
+        row = next(x for x in quillon.splitlines() if step_words in x and "<tr" in x)
+        return re.search(r"av-state--([a-z-]+)", row)[1]
+
+    assert state("name and title") == "to-consider"  # only the spelling info
+    assert state("After a week") == "needs-attention"  # follow-up-overdue, a warning
+    assert state("Position filled") == "not-applicable"
+    thankless = check_record(
+        "late.yaml",
+        b"company: Contoso\nrole: Analyst\nwhen: 2026-11-20T10:00:00-05:00\n"
+        b"interviewers:\n  - name: Lee Park\n    title: Lead\n",
+        CLOCK,
+    )
+    assert thankless.interview is not None
+    states = dict(step_statuses(thankless.interview, CLOCK, thankless.findings))
+    assert states["thank-you"] == "missing"  # thank-you-overdue, an error

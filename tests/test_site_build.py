@@ -80,7 +80,7 @@ def test_guidance_links_to_existing_checks() -> None:
 def test_status_page_lists_every_interview_and_what_needs_attention(sample) -> None:
     _, site = sample
     text = page(site, "status")
-    assert "Wed 2026-11-25 12:00 EST" in text
+    assert "Wed 25 Nov 2026, 12:00 EST" in text.replace("&#58;", ":")
     for record in SAMPLES:
         assert f"../interviews/{record.stem}/" in text, record.name
     attention = text[text.index('id="needs-attention"') : text.index('id="all-interviews"')]
@@ -89,7 +89,7 @@ def test_status_page_lists_every_interview_and_what_needs_attention(sample) -> N
     assert soon < attention.index("Answer the offer")
     assert "follow-up due <strong>1</strong>" in text
     assert "waiting <strong>2</strong>" in text
-    assert 'class="av-sortable"' in text
+    assert 'class="av-cards av-sortable"' in text
 
 
 def test_interview_page_has_people_checklist_timeline_findings(sample) -> None:
@@ -102,7 +102,7 @@ def test_interview_page_has_people_checklist_timeline_findings(sample) -> None:
     assert 'href="mailto:ezra.lindqvist@quillon.example"' in text
     assert "admonition warning" in text
     assert 'href="../../checks/follow-up-overdue/"' in text
-    for state in ("done", "missing", "not applicable"):
+    for state in ("done", "needs attention", "to consider", "not applicable"):
         assert f"av-state--{state.replace(' ', '-')}" in text
     upcoming = page(site, "interviews/2026-12-01-fernhill-robotics-backend-engineer")
     assert "av-state--not-yet-due" in upcoming

@@ -31,12 +31,20 @@ def moment(value: datetime | date, tz: tzinfo | None = None) -> str:
     ``date`` alone is just its day. The zone is the zone's abbreviation, or
     its offset (``UTC+05:30``) where the zone has no abbreviation.
     """
+    return ", ".join(x for x in moment_parts(value, tz) if x)
+
+
+def moment_parts(value: datetime | date, tz: tzinfo | None = None) -> tuple[str, str]:
+    """``moment``'s day and time (``Thu 3 Dec 2026``, ``14:00 EST``; no time for a date).
+
+    For layouts that may break the line between the two and nowhere else.
+    """
     if not isinstance(value, datetime):
-        return day(value)
+        return day(value), ""
     local = value.astimezone(tz) if tz is not None and value.tzinfo is not None else value
     zone = _zone(local)
-    text = f"{day(local.date())}, {local:%H:%M}"
-    return f"{text} {zone}" if zone else text
+    clock = f"{local:%H:%M} {zone}" if zone else f"{local:%H:%M}"
+    return day(local.date()), clock
 
 
 def _zone(dt: datetime) -> str:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from afterview.pages.cards import card_table
 from afterview.pages.common import CHECKS_DIR
-from afterview.pages.markup import cell, esc, rel
+from afterview.pages.markup import Md, esc, md, page, page_link, rel
 from afterview.rules import RULES
 from afterview.rules.base import Rule
 from afterview.settings import Settings
@@ -15,11 +16,11 @@ def rule_page(rule_id: str) -> str:
     return f"{CHECKS_DIR}/{rule_id}.md"
 
 
-def _severity(rule: Rule, settings: Settings) -> str:
+def _severity(rule: Rule, settings: Settings) -> Md:
     own = settings.severity.get(rule.id)
     if own and own != rule.severity:
-        return f"{rule.severity} by default; **{own}** in this playbook"
-    return rule.severity
+        return md("{} by default; **{}** in this playbook", rule.severity, own)
+    return esc(rule.severity)
 
 
 def render_rule(rule: Rule, settings: Settings) -> str:
@@ -48,17 +49,19 @@ def render_index(settings: Settings) -> str:
         "*deadline* finding says a step is due or overdue: it is flagged loudly but never",
         "stops a commit or the site from being published.",
         "",
-        "| Check | Severity | Kind | Playbook step | Reports |",
-        "|---|---|---|---|---|",
     ]
-    for rule in RULES.values():
-        step = f"[{esc(rule.step_title)}]({rel(INDEX, rule.step_page)})"
-        lines.append(
-            f"| [`{rule.id}`]({rel(INDEX, rule_page(rule.id))}) "
-            f"| {cell(_severity(rule, settings))} | {rule.kind} | {cell(step)} "
-            f"| {cell(esc(rule.summary))} |"
+    rows = [
+        (
+            page_link(md('<code class="av-rule">{}</code>', rule.id), INDEX, rule_page(rule.id)),
+            _severity(rule, settings),
+            rule.kind,
+            page_link(rule.step_title, INDEX, rule.step_page),
+            rule.summary,
         )
-    return "\n".join(lines) + "\n"
+        for rule in RULES.values()
+    ]
+    table = card_table(("Check", "Severity", "Kind", "Playbook step", "Reports"), rows)
+    return "\n".join(lines) + "\n" + page(table) + "\n"
 
 
 def checks_pages(settings: Settings) -> dict[str, str]:

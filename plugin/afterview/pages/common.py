@@ -85,6 +85,18 @@ def moment_text(m: Moment, clock: Clock) -> str:
     return when_text(m.start, clock)
 
 
+def when_cell(value: datetime | Moment, clock: Clock) -> Md:
+    """``when_text`` / ``moment_text`` for a table cell: it may wrap between day and time only."""
+    if isinstance(value, Moment):
+        parts = wording.moment_parts(value.day if value.whole_day else value.start, clock.tz)
+    else:
+        parts = wording.moment_parts(value, clock.tz)
+    day, time = parts
+    if not time:
+        return span(day, "av-nw")
+    return md("{} {}", span(day + ",", "av-nw"), span(time, "av-nw"))
+
+
 def relative(dt: datetime, clock: Clock) -> str:
     """'overdue by 2 days', 'in 5 hours', 'due now', relative to clock.now."""
     return wording.relative(dt, clock.now)
@@ -96,5 +108,3 @@ def stage_badge(stage: str, sort: str | None = None) -> Md:
 
 def severity_badge(severity: str) -> Md:
     return span(esc(severity), f"av-sev av-sev--{severity}")
-
-
