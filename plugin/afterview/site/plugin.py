@@ -167,10 +167,11 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         folder = Path(os.path.abspath(self.settings.interviews))
         folders = {folder, folder.resolve()}
         path = Path(os.path.abspath(f.abs_src_path))
-        try:
-            paths = {path, path.resolve()}
+        paths = {path}
+        try:  # the file itself resolved, and its folder resolved (a link to the folder)
+            paths |= {path.resolve(), path.parent.resolve() / path.name}
         except (OSError, RuntimeError):  # a link loop
-            paths = {path}
+            pass
         if any(p.is_relative_to(d) for p in paths for d in folders):
             return True
         docs = Path(os.path.abspath(config.docs_dir))
