@@ -1,0 +1,143 @@
+"""The generated pages on a phone (390 px) and a laptop (1280 px), in headless Chromium.
+
+Every table's every cell is inside the viewport without sideways scrolling
+(on a phone each row is a card, see afterview.pages.cards), badges are at
+least 12 px, and a rule id never breaks across lines. Screenshots go to
+tests/artifacts/ (not tracked) for a person to look at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fixtures.site.helpers import REPO, build
+from test_browser import _require_browser, _serve
+
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+WIDTHS = (390, 1280)
+PAGES = (
+    "status/",
+    "interviews/2026-11-13-quillon-logistics-site-reliability-engineer/",
+    "interviews/2026-11-10-northwind-traders-senior-data-engineer/",
+    "checks/",
+)
+
+# Every table cell (header cells a phone hides excepted) whose text reaches
+# outside the viewport, or that clips its own content.
+OUTSIDE = """() => {
+  const out = [];
+  for (const cell of document.querySelectorAll('.md-typeset td, .md-typeset th')) {
+    const box = cell.getBoundingClientRect();
+    if (!box.width && !box.height) continue;  // not displayed
+    const text = document.createRange();
+    text.selectNodeContents(cell);
+    const r = text.getBoundingClientRect();
+    if (r.left < -0.5 || r.right > innerWidth + 0.5 || box.left < -0.5
+        || box.right > innerWidth + 0.5 || cell.scrollWidth > cell.clientWidth + 1) {
+      const where = `[${Math.round(r.left)}, ${Math.round(r.right)}]`;
+      out.push(`${cell.textContent.trim().slice(0, 40)} ${where}`);
+    }
+  }
+  return out;
+}"""
+
+# Rule ids drawn on more than one line (an inline box broken across lines has
+# one client rectangle per line).
+BROKEN_IDS = """() => [...document.querySelectorAll('.av-rule')]
+  .filter(e => e.getClientRects().length > 1)
+  .map(e => e.textContent)"""
+
+SMALL_BADGES = """() => [...document.querySelectorAll('.av-stage, .av-sev, .av-state')]
+  .filter(e => e.getClientRects().length)
+  .map(e => [e.textContent, parseFloat(getComputedStyle(e).fontSize)])
+  .filter(([, size]) => size < 12)"""
+
+# At 390 px: each card's cells after the first show their column's name.
+UNLABELLED = """() => [...document.querySelectorAll('.av-cards tbody td:not(:first-child)')]
+  .filter(td => getComputedStyle(td, '::before').content !== JSON.stringify(td.dataset.label))
+  .map(td => td.textContent.trim().slice(0, 40))"""
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    _require_browser()
+    site = tmp_path_factory.mktemp("phone") / "site"
+    proc = build(REPO / "mkdocs.yml", site, strict=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    with _serve(site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_table_cell_is_readable_without_sideways_scrolling(
+    browser, site_url: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        ARTIFACTS.mkdir(exist_ok=True)
+        for path in PAGES:
+            page.goto(f"{site_url}/{path}")
+            page.wait_for_load_state("load")
+            page.wait_for_selector(".md-typeset table")
+            name = path.strip("/").replace("/", "-")
+            page.screenshot(path=str(ARTIFACTS / f"{name}-{width}.png"), full_page=True)
+            scroll = page.evaluate("() => [document.scrollingElement.scrollWidth, innerWidth]")
+            assert scroll[0] <= scroll[1], (path, scroll)
+            assert page.evaluate(OUTSIDE) == [], path
+            assert page.evaluate(BROKEN_IDS) == [], path
+            assert page.evaluate(SMALL_BADGES) == [], path
+            if width < 720:
+                assert page.evaluate(UNLABELLED) == [], path
+                cards = page.eval_on_selector_all(".av-cards tbody tr", "rs => rs.length")
+                assert cards > 0, path
+    finally:
+        context.close()
+
+
+def test_phone_cards_keep_the_columns_sortable(browser, site_url: str) -> None:
+    """On a phone the headers stay, as buttons above the cards, and still sort."""
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/status/")
+        page.wait_for_selector(".av-sortable th[role=button]")
+        first = "() => [...document.querySelectorAll('.av-sortable tbody tr')]" + (
+            ".map(r => r.cells[0].textContent.trim())"
+        )
+        before = page.evaluate(first)
+        page.click(".av-sortable th:nth-child(1)")
+        assert page.evaluate(first) == sorted(before, key=str.casefold)
+        header = page.eval_on_selector(".av-sortable thead", "e => e.getBoundingClientRect()")
+        assert header["width"] <= 390
+    finally:
+        context.close()
+
+
+def test_rule_ids_stay_whole_in_a_narrow_column(browser, site_url: str) -> None:
+    """The longest rule id in the checks index, squeezed: it overflows, never breaks."""
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/checks/")
+        page.wait_for_selector(".av-rule")
+        lines = page.evaluate(
+            """() => {
+              const id = [...document.querySelectorAll('.av-rule')]
+                .sort((a, b) => b.textContent.length - a.textContent.length)[0];
+              id.closest('td').style.cssText = 'display: block; width: 4em; max-width: 4em';
+              const whole = id.getClientRects().length;
+              id.style.whiteSpace = 'normal';  // the control: without the rule it breaks
+              id.style.overflowWrap = 'anywhere';
+              return [id.textContent, whole, id.getClientRects().length];
+            }"""
+        )
+        assert lines[0] == "interviewer-spelling-unconfirmed"
+        assert lines[1] == 1 and lines[2] > 1
+    finally:
+        context.close()
