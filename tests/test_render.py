@@ -53,6 +53,7 @@ def test_render_redacted_is_byte_identical_to_the_redacting_plugin(tmp_path, mon
     assert b"Solveig" not in b"".join(rendered.values())
 
 
+@pytest.mark.slow
 def test_render_output_builds_as_a_plain_site(tmp_path: Path, monkeypatch) -> None:
     """Another generator's view: the Markdown alone, no Afterview plugin running."""
     docs = tmp_path / "docs"

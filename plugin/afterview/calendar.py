@@ -34,6 +34,7 @@ from icalendar import Alarm, Calendar, Event
 
 from afterview import __version__
 from afterview.agenda import Item
+from afterview.checker import FileResult
 from afterview.clock import Clock
 from afterview.wording import duration, moment, relative
 
@@ -159,3 +160,21 @@ def calendar_ics(
 def agenda_ics(items: list[Item], clock: Clock) -> bytes:
     """``calendar_ics`` at the clock's ``now``, with the early alarm from its settings."""
     return calendar_ics(items, clock.now, timedelta(minutes=clock.settings.alarm_before_minutes))
+
+
+def site_ics(
+    results: list[FileResult],
+    clock: Clock,
+    redact: bool = False,
+    publish_private_notes: bool = False,
+) -> bytes:
+    """The site's ``agenda.ics``: every open item of the loaded records, redacted as the
+    pages are; the MkDocs plugin and ``afterview render`` both publish this."""
+    from afterview.agenda import agenda
+
+    if redact:
+        from afterview.redact import redact_results
+
+        results = redact_results(results, publish_private_notes)
+    interviews = [r.interview for r in results if r.interview is not None]
+    return agenda_ics(agenda(interviews, clock, days=None), clock)

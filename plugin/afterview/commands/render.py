@@ -1,4 +1,4 @@
-"""``afterview render DIR``: the site's generated pages as Markdown files."""
+"""``afterview render DIR``: what the MkDocs plugin adds to a site, as plain files."""
 
 from __future__ import annotations
 
@@ -7,6 +7,11 @@ from pathlib import Path
 import click
 
 from afterview.cli import fail, now_option, records_for_command
+from afterview.resources import data_path
+
+CALENDAR_FILE = "agenda.ics"  # as the plugin publishes it
+# The files under site_overrides/ that the pages need (main.html loads them for MkDocs).
+ASSETS = ("assets/afterview.css", "assets/afterview.js")
 
 
 @click.command("render")
@@ -29,6 +34,18 @@ from afterview.cli import fail, now_option, records_for_command
     show_default=True,
     help="Where the status page goes, relative to DIR.",
 )
+@click.option(
+    "--calendar/--no-calendar",
+    default=True,
+    show_default=True,
+    help=f"Also write {CALENDAR_FILE}, as the plugin's `calendar: true`.",
+)
+@click.option(
+    "--assets/--no-assets",
+    default=True,
+    show_default=True,
+    help="Also write the pages' stylesheet and script: " + ", ".join(ASSETS) + ".",
+)
 @now_option
 def command(
     directory: Path,
@@ -36,29 +53,45 @@ def command(
     redact: bool,
     publish_private_notes: bool,
     status_page: str,
+    calendar: bool,
+    assets: bool,
     now: str | None,
 ) -> None:
-    """Write the site's generated pages as Markdown into DIR.
+    """Write what the MkDocs plugin adds to a site into DIR, for other generators.
 
-    The same pages, byte for byte, that the MkDocs plugin adds to the site
-    (status, one page per interview, checks, lessons), for site generators that
-    run no MkDocs plugins. PATHS are record files or folders; with none, the
-    interviews folder from the settings. Existing files with the same names
-    are replaced.
+    The generated pages as Markdown, byte for byte those the plugin adds
+    (status, one page per interview, checks, lessons); agenda.ics, as the
+    plugin publishes it; and the stylesheet and script the pages' sortable
+    tables and badges need (assets/afterview.css and assets/afterview.js; a
+    theme with `custom_dir: site_overrides`, as `afterview init` writes, loads
+    them, else list them under extra_css and extra_javascript). Render into
+    the docs folder of a site generator that runs no MkDocs plugins, such as
+    Zensical: content/usage.md says what that build does not do. PATHS are
+    record files or folders; with none, the interviews folder from the
+    settings. Existing files with the same names are replaced.
     Exit status 2 when the records cannot be found or read.
 
     \b
     Example:
       afterview render build/pages --now 2026-11-25T12:00:00-05:00
     """
+    from afterview.calendar import site_ics
     from afterview.pages import build_pages
 
     clock, run = records_for_command(paths, now)
     if run.problems:
         fail("; ".join(run.problems))
     pages = build_pages(run.results, clock, redact, status_page, publish_private_notes)
-    for src_uri, content in pages.items():
+    files = {src_uri: content.encode("utf-8") for src_uri, content in pages.items()}
+    if calendar:
+        files[CALENDAR_FILE] = site_ics(run.results, clock, redact, publish_private_notes)
+    if assets:
+        overrides = data_path("site_overrides")
+        files.update({name: (overrides / name).read_bytes() for name in ASSETS})
+    for src_uri, content in files.items():
         out = directory / src_uri
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(content.encode("utf-8"))
-    click.echo(f"{len(pages)} pages written to {directory}")
+        out.write_bytes(content)
+    extras = len(files) - len(pages)
+    more = f" and {extras} other file{'s' * (extras != 1)}" if extras else ""
+    click.echo(f"{len(pages)} pages{more} written to {directory}")

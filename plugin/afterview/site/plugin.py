@@ -261,15 +261,9 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         return add_csp(output_content) if template_name.endswith(".html") else output_content
 
     def _ics(self, results: list[FileResult], clock: Clock) -> bytes:
-        from afterview.agenda import agenda
-        from afterview.calendar import agenda_ics
+        from afterview.calendar import site_ics
 
-        if self.config.redact:
-            from afterview.redact import redact_results
-
-            results = redact_results(results, self.config.publish_private_notes)
-        interviews = [r.interview for r in results if r.interview is not None]
-        return agenda_ics(agenda(interviews, clock, days=None), clock)
+        return site_ics(results, clock, self.config.redact, self.config.publish_private_notes)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         """Also watch the records and settings when they live outside docs_dir."""
