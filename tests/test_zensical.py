@@ -213,13 +213,17 @@ def test_the_post_build_step_adds_the_policy_to_every_page(zensical_site: Path) 
         assert "script-src 'self'" in head and "'unsafe-inline'" not in head, path
 
 
-def test_the_readme_gives_the_tested_recipe() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert f'python -c "{CSP_STEP}"' in readme
+@pytest.mark.parametrize("doc", ["README.md", "content/usage.md"])
+def test_the_docs_give_the_tested_recipe(doc: str) -> None:
+    text = (REPO / doc).read_text(encoding="utf-8")
+    assert "## After MkDocs 1.x" in text
+    assert f'python -c "{CSP_STEP}"' in text
     for line in (
+        "rm -rf build && mkdir build && cp -r content build/docs",
         "afterview check --fail-on record",
         "afterview render build/docs --redact",
         "zensical build -f zensical.yml",
-        "exclude_docs",
+        'exclude_docs: "*.yaml\\n*.yml\\n"',
+        "2027-05-05",
     ):
-        assert line in readme, line
+        assert line in text, line
