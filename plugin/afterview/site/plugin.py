@@ -228,7 +228,7 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         log.info(
             f"afterview: {files} record{'s' * (files != 1)} checked: "
             + ", ".join(f"{v} {k}{'s' * (v != 1)}" for k, v in n.items())
-            + f" ({deadlines} about deadlines); `afterview check` or `mkdocs build -v`"
+            + f" ({deadlines} about deadlines); `afterview check`, or a build with -v,"
             " lists them"
         )
 
