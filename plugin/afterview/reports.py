@@ -135,14 +135,17 @@ def _rule(f: Finding, color: bool) -> str:
 def _entry(f: Finding, lines: list[str] | None, gutter: int, width: int, color: bool) -> list[str]:
     """One finding: its wrapped head line, then the source line and a caret."""
     head = f"{f.line}:{f.column} {f.severity} {f.rule} {_one_line(f.message)}"
-    wrapped = textwrap.wrap(
-        head,
-        width,
-        initial_indent="  ",
-        subsequent_indent="    ",
-        break_long_words=True,
-        break_on_hyphens=False,
-    )
+    if len(head) + 2 <= width and head == head.strip():
+        wrapped = ["  " + head]  # fits: what textwrap would return, without its cost
+    else:
+        wrapped = textwrap.wrap(
+            head,
+            width,
+            initial_indent="  ",
+            subsequent_indent="    ",
+            break_long_words=True,
+            break_on_hyphens=False,
+        )
     if color:  # styled after wrapping, so escape codes do not count as width
         plain_start = f"  {f.line}:{f.column} {f.severity} {f.rule}"
         if wrapped[0].startswith(plain_start + " ") or wrapped[0] == plain_start:
@@ -174,6 +177,8 @@ def _excerpt(line: str, column: int, room: int) -> tuple[str, int]:
     """
     room = max(room, 20)
     column = max(1, min(column, len(line) + 1))
+    if len(line) <= room and line.isascii() and line.isprintable():
+        return line, column - 1  # the common case: one column per character
     pieces = [_one_line(ch) for ch in line]  # each character as the terminal will see it
     widths = [sum(_cells(c) for c in p) for p in pieces]
     caret = sum(widths[: column - 1])
