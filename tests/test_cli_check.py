@@ -459,7 +459,8 @@ def test_github_workflow_commands_are_escaped(playbook: Path) -> None:
     assert m, commands[0]
     assert m["level"] == "error"
     assert m["file"] == "100%25%2C a%3Ab.yaml"
-    assert (m["line"], m["col"], m["title"]) == ("1", "1", "schema")  # unknown key: the mapping
+    key_line = str(CLEAN.count("\n") + 1)  # an unknown key is reported at the key itself
+    assert (m["line"], m["col"], m["title"]) == (key_line, "1", "schema")
     assert "bad%0D%0Akey, 50%25" in m["message"]
     assert "\r" not in result.stdout
 
