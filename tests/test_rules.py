@@ -239,7 +239,7 @@ closing:
     - action: Send the slides
       due: 2026-11-21
 """,
-        ("Send the architecture write-up", "2026-11-20"),
+        ("Send the architecture write-up", "was due Fri 20 Nov 2026"),
     ),
     # --- Thank the staff on your way out ----------------------------------------------
     Case(
@@ -349,7 +349,7 @@ thank_you:
   - to: Dana Whitfield
     sent: 2026-11-19
 """,
-        ("2026-11-19T15:30:00-05:00",),
+        ("Thu 19 Nov 2026, 15:30 EST", "after the deadline Thu 19 Nov 2026, 15:00 EST"),
     ),
     Case(
         "thank-you-recipient-unknown",
@@ -521,7 +521,7 @@ outcome:
   decision: accepted
   decision_due: 2026-12-04
 """,
-        ("2026-12-04",),
+        ("Fri 4 Dec 2026",),
     ),
     Case(
         "offer-decision-overdue",

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, tzinfo
 
+from afterview.moments import Moment
+
 DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -24,21 +26,24 @@ def day(d: date) -> str:
     return f"{DAYS[d.weekday()]} {d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
-def moment(value: datetime | date, tz: tzinfo | None = None) -> str:
+def moment(value: datetime | date | Moment, tz: tzinfo | None = None) -> str:
     """A moment as people read it: ``Thu 3 Dec 2026, 14:00 EST``.
 
     An aware date-time is shown in ``tz`` (the playbook's zone) when given; a
-    ``date`` alone is just its day. The zone is the zone's abbreviation, or
-    its offset (``UTC+05:30``) where the zone has no abbreviation.
+    ``date`` (or a recorded whole-day ``Moment``) is just its day. The zone is
+    the zone's abbreviation, or its offset (``UTC+05:30``) where the zone has
+    no abbreviation.
     """
     return ", ".join(x for x in moment_parts(value, tz) if x)
 
 
-def moment_parts(value: datetime | date, tz: tzinfo | None = None) -> tuple[str, str]:
+def moment_parts(value: datetime | date | Moment, tz: tzinfo | None = None) -> tuple[str, str]:
     """``moment``'s day and time (``Thu 3 Dec 2026``, ``14:00 EST``; no time for a date).
 
     For layouts that may break the line between the two and nowhere else.
     """
+    if isinstance(value, Moment):
+        value = value.day if value.whole_day else value.start
     if not isinstance(value, datetime):
         return day(value), ""
     local = value.astimezone(tz) if tz is not None and value.tzinfo is not None else value

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from afterview.rules.base import AFTER, DEADLINE, RECORD, Context, Hit, q, rule
+from afterview.wording import moment
 
 
 def _closing_at(ctx: Context) -> tuple | None:
@@ -152,7 +153,7 @@ def next_step_overdue(ctx: Context) -> Iterator[Hit]:
             what = f"{q(step.action)}" if step.action else "A next step"
             yield Hit(
                 step.path,
-                f"Next step {what} was due {step.due.isoformat()} and is not done.",
+                f"Next step {what} was due {moment(step.due)} and is not done.",
                 due,
                 reads=((*step.path, "due"), (*step.path, "done")),
             )

@@ -65,7 +65,8 @@ def follow_up_overdue(ctx: Context) -> Iterator[Hit]:
         message = f"A follow-up call is due (since {due}): ask whether a decision has been made."
     else:
         assert latest.date is not None
-        message = f"No contact since {latest.date.isoformat()}: the next follow-up was due {due}."
+        since = moment(latest.date, ctx.clock.tz)
+        message = f"No contact since {since}: the next follow-up was due {due}."
     unanswered = [f for f in iv.follow_ups if f.by == "me" and f.decision_made is not True]
     if len(unanswered) >= 2:
         message += (

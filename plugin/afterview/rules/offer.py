@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from afterview.rules.base import AFTER, DEADLINE, RECORD, Context, Hit, rule
+from afterview.wording import moment
 
 
 @rule("offer-not-thanked", "warning", "offer", AFTER, kind=RECORD)
@@ -138,7 +139,7 @@ def offer_decision_overdue(ctx: Context) -> Iterator[Hit]:
     if ctx.clock.now > due:
         yield Hit(
             ("outcome", "decision_due"),
-            f"You said you would answer the offer by {o.decision_due.isoformat()};"
+            f"You said you would answer the offer by {moment(o.decision_due)};"
             " that date has passed.",
             due,
             reads=tuple(("outcome", k) for k in ("status", "decision", "decision_due")),

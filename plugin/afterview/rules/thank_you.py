@@ -125,8 +125,8 @@ def thank_you_late(ctx: Context) -> Iterator[Hit]:
             to = f" to {q(note.to)}" if note.to else ""
             yield Hit(
                 note.path,
-                f"The thank-you note{to} was sent {note.sent.isoformat()}, after the deadline"
-                f" {_when(ctx)}.",
+                f"The thank-you note{to} was sent {moment(note.sent, ctx.clock.tz)},"
+                f" after the deadline {_when(ctx)}.",
                 dl.thank_you,
                 reads=((*note.path, "sent"),),
             )
