@@ -317,8 +317,11 @@ class Audit(HTMLParser):
         self.article_text: list[str] = []
         self.all_text: list[str] = []
         self.title = ""
-        self._raw: str | None = None  # inside script, style or title
+        self.drawing_tags: list[str] = []  # inside the pages' own timeline drawings
+        self._raw: str | None = None  # inside script, style or the page's title
         self._article = 0
+        self._svg = 0  # depth inside any <svg> (its <title> is not the page's)
+        self._drawing = 0  # depth inside an <svg class="av-tl ..."> the pages draw
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
@@ -326,11 +329,18 @@ class Audit(HTMLParser):
                 self.handlers.append(f"<{tag} {name}={value!r}>")
             if name in URL_ATTRIBUTES and value is not None and bad_url(value):
                 self.urls.append(f"<{tag} {name}={value!r}>")
-        if self._article:
+        if tag == "svg":
+            self._svg += 1
+            own = (dict(attrs).get("class") or "").startswith("av-tl")
+            if self._drawing or (own and self._article):
+                self._drawing += 1
+        if self._drawing:
+            self.drawing_tags.append(tag)
+        elif self._article:
             self.article_tags.append(tag)
         if tag == "article":
             self._article += 1
-        if tag in ("script", "style", "title"):
+        if tag in ("script", "style") or (tag == "title" and not self._svg):
             self._raw = tag
             if tag == "script":
                 self.scripts.append("")
@@ -338,6 +348,9 @@ class Audit(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "article" and self._article:
             self._article -= 1
+        if tag == "svg" and self._svg:
+            self._svg -= 1
+            self._drawing = max(0, self._drawing - 1)
         if tag == self._raw:
             self._raw = None
 
@@ -495,11 +508,17 @@ def test_built_html_runs_nothing_from_a_record(audits: dict[str, Audit]) -> None
         assert "<" not in a.title and ">" not in a.title, (where, a.title)
 
 
+# What the pages' own timeline drawings are made of (pages/timeline.py).
+DRAWING_TAGS = {"svg", "g", "title", "desc", "text", "line", "circle", "path", "rect"}
+
+
 @pytest.mark.slow
 def test_articles_hold_no_foreign_elements(audits: dict[str, Audit]) -> None:
     for where in GENERATED + [_page(stem) for stem in CASES]:
         foreign = FOREIGN_TAGS & set(audits[where].article_tags)
         assert not foreign, (where, foreign)
+        drawn = set(audits[where].drawing_tags) - DRAWING_TAGS
+        assert not drawn, (where, drawn)
 
 
 @pytest.mark.slow
@@ -569,7 +588,8 @@ LIVE_CHECK = """(scope) => {
     }
   }
   for (const root of document.querySelectorAll(scope)) {
-    const foreign = 'iframe, svg, object, embed, img, math, script, style, form';
+    const foreign = 'iframe, svg:not(.av-tl), object, embed, img, math, script, style, form,'
+      + ' svg.av-tl :is(a, script, foreignObject, image, use, style, iframe)';
     for (const el of root.querySelectorAll(foreign))
       bad.push(`${scope} ${el.tagName}`);
     for (const el of root.querySelectorAll('*'))
@@ -588,6 +608,7 @@ def site_url(site: Path) -> Iterator[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.browser
 def test_no_payload_runs_in_a_browser(browser, site: Path, site_url: str) -> None:
     w = Watch(browser, site_url)
     try:
@@ -611,6 +632,7 @@ def test_no_payload_runs_in_a_browser(browser, site: Path, site_url: str) -> Non
             "live markup": live,
             "script errors": w.errors,
             "requests off the site": w.outside,
+            "CSP violations": w.csp,
         }
         assert not any(found.values()), {k: v for k, v in found.items() if v}
     finally:
@@ -618,6 +640,7 @@ def test_no_payload_runs_in_a_browser(browser, site: Path, site_url: str) -> Non
 
 
 @pytest.mark.slow
+@pytest.mark.browser
 def test_search_results_run_no_payload(browser, site_url: str) -> None:
     w = Watch(browser, site_url)
     try:
@@ -638,5 +661,59 @@ def test_search_results_run_no_payload(browser, site_url: str) -> None:
         assert not w.dialogs, w.dialogs
         assert not w.errors, w.errors
         assert not w.outside, w.outside
+        assert not w.csp, w.csp
     finally:
         w.close()
+
+
+# --- the Content-Security-Policy (afterview.csp) ---------------------------------------------
+
+
+def _policy(markup: str) -> dict[str, list[str]]:
+    found = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', markup)
+    assert len(found) == 1, found
+    return {d.split()[0]: d.split()[1:] for d in found[0].split("; ")}
+
+
+def test_policy_hashes_each_inline_script_it_runs() -> None:
+    from afterview.csp import add_csp, script_hash
+
+    page = (
+        "<!doctype html><html><head><meta charset=utf-8><script>a()</script>"
+        '<script type="application/json">{"x": 1}</script><script src="/x.js"></script>'
+        "<!-- <script>hidden()</script> --><script type=module>b()\r\n</script></head>"
+        "<body><article><script>evil()</script></article></body></html>"
+    )
+    out = add_csp(page, untrusted="<script>evil()</script>")
+    assert out.index("<meta charset=utf-8>") < out.index("Content-Security-Policy")
+    assert out.index("Content-Security-Policy") < out.index("<script>")
+    policy = _policy(out)
+    assert policy["script-src"] == ["'self'", script_hash("a()"), script_hash("b()\n")]
+    assert script_hash("evil()") not in policy["script-src"]  # in the page's own content
+    assert "'unsafe-inline'" not in " ".join(sum(policy.values(), []))
+    assert policy["default-src"] == ["'self'"] and policy["object-src"] == ["'none'"]
+    assert policy["img-src"] == ["'self'", "data:"] and policy["base-uri"] == ["'self'"]
+    assert policy["form-action"] == ["'self'"] and policy["connect-src"] == ["'self'"]
+    # the hash is the one a browser computes: sha256 of the script text, base64
+    import base64
+    import hashlib
+
+    digest = base64.b64encode(hashlib.sha256(b"a()").digest()).decode()
+    assert script_hash("a()") == f"'sha256-{digest}'"
+
+
+@pytest.mark.slow
+def test_every_built_page_has_its_own_policy(site: Path) -> None:
+    """Every HTML file: one policy, first in <head>, listing exactly the hashes of the
+    scripts the theme put outside the article (a record's page content gets none)."""
+    from afterview.csp import inline_scripts, script_hash
+
+    for path in sorted(site.rglob("*.html")):
+        markup = path.read_text(encoding="utf-8")
+        head = markup[markup.index("<head>") : markup.index("</head>")]
+        first = re.sub(r"^<head>\s*(<meta charset=[^>]*>)?", "", head)
+        assert first.startswith('<meta http-equiv="Content-Security-Policy"'), path
+        article = re.findall(r"<article.*?</article>", markup, re.S)
+        inside = {s for a in article for s in inline_scripts(a)}
+        expected = {script_hash(s) for s in inline_scripts(markup) if s not in inside}
+        assert set(_policy(markup)["script-src"]) == {"'self'"} | expected, path
