@@ -141,7 +141,8 @@ def test_text_marks_overdue_and_fits_80_columns(playbook: Path) -> None:
     overdue_section = result.stdout.split("COMING UP")[0]
     assert "Thank-you note to Dana Whitfield" in overdue_section
     assert "* Sat 21 Nov 2026, 15:00 EST  thank-you, overdue by 4 days" in lines  # 3 d 21 h
-    assert "* Fri 27 Nov 2026, 15:00 EST  follow-up, in 2 days" in result.stdout.split("COMING UP")[1]
+    coming = result.stdout.split("COMING UP")[1]
+    assert "* Fri 27 Nov 2026, 15:00 EST  follow-up, in 2 days" in coming
     assert "NO DUE DATE" in lines
     assert "\x1b" not in result.stdout
 
@@ -246,3 +247,13 @@ def test_usage_page_example_is_current(monkeypatch: pytest.MonkeyPatch) -> None:
     page = (REPO / "content" / "usage.md").read_text(encoding="utf-8")
     shown = page.split(f"$ afterview agenda --now {NOW}\n", 1)[1].split("...\n", 1)[0]
     assert run("--now", NOW).stdout.startswith(shown)
+
+
+def test_an_interview_is_named_once(playbook: Path) -> None:
+    """The detail says what the item is; company and role appear once, on their own line."""
+    block = run("--now", NOW).stdout.split("  interview, in 6 days\n", 1)[1].split("\n\n")[0]
+    lines = block.splitlines()
+    assert lines[:2] == ["  Interview (video)", "  Fernhill Robotics — Backend Engineer"]
+    assert block.count("Fernhill") == 1 and "Interview for" not in block
+    item = next(i for i in agenda_json("--now", NOW)["items"] if i["action"] == "interview")
+    assert item["detail"] == "Interview (video)"
