@@ -10,19 +10,25 @@ import json
 import re
 import textwrap
 from datetime import datetime
+from email.header import decode_header, make_header
+from email.policy import compat32
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from afterview.cli import cli
 from afterview.clock import Clock
 from afterview.drafts import KINDS, DraftError, make_drafts
 from afterview.drafts.context import day_phrase
+from afterview.drafts.eml import address, eml_bytes, message
 from afterview.loader import Record, load_text
 from afterview.model import build_interview
 from afterview.pages.drafts import thank_you_drafts
+from afterview.plaintext import one_line
 from afterview.settings import Me, Settings, SettingsError, settings_from_table
 
 NOW = "2026-11-25T12:00:00-05:00"  # the day after the interview below
@@ -686,3 +692,47 @@ def test_drafts_become_details_with_a_working_mail_link() -> None:
         assert query["subject"] == [d.subject]
         assert query["body"] == [d.body.replace("\n", "\r\n")]
         assert "Zoë Reyes" in query["body"][0]
+
+
+# --- any text --------------------------------------------------------------------------------
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40).filter(
+    lambda t: one_line(t) != ""
+)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(company=_TEXT, name=_TEXT, topic=_TEXT)
+def test_any_text_is_printed_as_one_line_of_text(company: str, name: str, topic: str) -> None:
+    import yaml
+
+    data = {
+        "company": company,
+        "role": "Engineer",
+        "when": "2026-11-24T15:00:00-05:00",
+        "interviewers": [{"name": name, "email": "a@example.com", "discussed": [topic]}],
+    }
+    loaded = load_text(yaml.safe_dump(data, allow_unicode=True).encode("utf-8"))
+    assume(isinstance(loaded, Record))  # the loader refuses a few characters (U+0085 ...)
+    assert isinstance(loaded, Record)
+    settings_ = Settings(timezone_name="America/New_York", me=Me("Jonah Reyes"))
+    iv = build_interview("r.yaml", loaded, settings_.tz)
+    (d,) = make_drafts("thank-you", iv, Clock.at(datetime.fromisoformat(NOW), settings_))
+    text = (d.subject or "") + "\n" + d.body
+    assert one_line(company) in text and one_line(topic) in text
+    assert all(ch.isprintable() or ch in "\n " for ch in text)
+    data = eml_bytes(message(d.subject, d.body, address(d.recipient, d.email), None))
+    msg = parse(data)
+    assert list(msg.keys()) == ["To", "Subject", "X-Unsent", "Content-Type",
+                                "Content-Transfer-Encoding", "MIME-Version"]  # fmt: skip
+    (to,) = msg["To"].addresses
+    assert to.addr_spec == "a@example.com"
+    if one_line(name).isascii():
+        assert to.display_name == one_line(name)
+    else:
+        # Decoded by RFC 2047 from the raw header: the email package's address parser keeps
+        # the folding space between two encoded words of a long name (mail clients drop it).
+        raw = email.message_from_bytes(data, policy=compat32)
+        assert one_line(name) in str(make_header(decode_header(raw["To"])))
+    assert msg.get_content().replace("\r\n", "\n").rstrip("\n") == d.body.rstrip("\n")
