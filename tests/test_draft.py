@@ -733,6 +733,8 @@ def test_any_text_is_printed_as_one_line_of_text(company: str, name: str, topic:
     else:
         # Decoded by RFC 2047 from the raw header: the email package's address parser keeps
         # the folding space between two encoded words of a long name (mail clients drop it).
+        # Decoders differ on whether that space survives, so spaces are not compared.
         raw = email.message_from_bytes(data, policy=compat32)
-        assert one_line(name) in str(make_header(decode_header(raw["To"])))
+        decoded = str(make_header(decode_header(raw["To"])))
+        assert one_line(name).replace(" ", "") in decoded.replace(" ", "")
     assert msg.get_content().replace("\r\n", "\n").rstrip("\n") == d.body.rstrip("\n")
