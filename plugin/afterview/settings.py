@@ -17,12 +17,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_SETTINGS = (*SEVERITIES, "off")
 
-_NUMBERS = {
-    "thank_you_within_hours": 24,
-    "reflect_within_hours": 48,
-    "follow_up_after_days": 7,
-    "follow_up_every_days": 7,
-}
+# The thresholds: whole numbers from 1 to 10000; their defaults are Settings' own.
+_NUMBERS = (
+    "thank_you_within_hours",
+    "reflect_within_hours",
+    "follow_up_after_days",
+    "follow_up_every_days",
+)
 
 
 @dataclass(frozen=True)
