@@ -42,7 +42,7 @@ def _ask_timezone(default: str) -> str:
 
 @click.command("init")
 @now_accepted
-@click.argument("directory", type=click.Path(file_okay=False))
+@click.argument("directory", metavar="DIR", type=click.Path(file_okay=False))
 @click.option(
     "--timezone",
     help="IANA time zone of the playbook (asked at a terminal; default: this machine's).",
@@ -54,7 +54,7 @@ def _ask_timezone(default: str) -> str:
     " (default: where this afterview was installed from, when a workflow can reach it).",
 )
 def command(directory: str, timezone: str | None, requirement: str | None) -> None:
-    """Start a new playbook repository in DIRECTORY.
+    """Start a new playbook repository in DIR.
 
     Writes mkdocs.yml with the afterview plugin, the guidance pages and one
     example record under content/, the schema, afterview.toml with your time
