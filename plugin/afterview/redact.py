@@ -238,72 +238,142 @@ def _tokens(name: str) -> list[str]:
     return out
 
 
-def _token_pattern(token: str) -> str:
-    """A folded word as a pattern: apostrophes optional, hyphens also a space or nothing."""
-    parts = []
-    for c in token:
-        if c == "'":
-            parts.append("'?")
-        elif c == "-":
-            parts.append("[- ]?")
-        elif c == ".":
-            parts.append(r"\.?")
-        else:
-            parts.append(re.escape(c))
-    return "".join(parts)
+def _canon(word: str) -> str:
+    """A folded word without its apostrophes and hyphens: "o'brien-smith" -> "obriensmith"."""
+    return word.replace("'", "").replace("-", "")
 
 
-_SEP = r"(?:[\s_]*[-.][\s_]*|[\s_]+)"
-_MIDDLE_INITIAL = r"[^\W\d_]\.?"
+# A word of folded text: letters and digits, joined by apostrophes (a hyphen, an
+# underscore, a dot or a space separates words; "smith-jones" is matched as two).
+_TEXT_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_JOIN = re.compile(r" ?-? ?")  # between the parts of one word: "smith-jones", "o brien"
+_SEPARATORS = re.compile(r"[\s_.-]{1,4}")  # between the words of one name
+_COMMA = re.compile(r"[\s_]{0,3},[\s_]{0,3}|[\s_.-]{1,4}")  # "Surname, Given" or a space
+
+
+@dataclasses.dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    canon: str
+
+
+def _words(folded: str) -> list[_Word]:
+    """The words of a folded text; a possessive 's is left out of its word."""
+    out = []
+    for m in _TEXT_WORD.finditer(folded):
+        word, end = m.group(), m.end()
+        if word.endswith("'s") and len(word) > 3:
+            word, end = word[:-2], end - 2
+        out.append(_Word(m.start(), end, _canon(word)))
+    return out
 
 
 @dataclasses.dataclass
-class NamePattern:
-    """One person's names over folded text: the whole name in its orders and forms,
-    each word alone, and what replaces a match (the person's initials)."""
+class Name:
+    """One person's name as the matcher sees it: folded words, their initials."""
 
-    full: re.Pattern[str] | None
-    single: re.Pattern[str] | None
+    first: str  # canonical folded words (see _canon)
+    last: str
+    middles: frozenset[str]
+    singles: frozenset[str]  # the words that identify alone
+    common: frozenset[str]  # singles that are also everyday words
     replacement: str
-    needles: tuple[str, ...]
-    common: frozenset[str]
+    size: int  # the number of words, to try longer names first
 
 
-def name_pattern(name: str) -> NamePattern | None:
-    """The pattern of every variant of one name, or None for a name with nothing to match."""
+def name_words(name: str) -> Name | None:
+    """The matcher's view of one name, or None for a name with nothing to match."""
     tokens = [t for t in _tokens(name) if t not in ROLE_WORDS or len(_tokens(name)) == 1]
-    words = [t for t in tokens if len(t.replace("'", "").replace("-", "")) >= 2]
+    canons = [_canon(t) for t in tokens]
+    words = [c for c in canons if len(c) >= 2]
     if not words:
         return None
-    alternatives: list[str] = []
-    if len(tokens) >= 2:
-        first, last = _token_pattern(tokens[0]), _token_pattern(tokens[-1])
-        middles = [_token_pattern(t) for t in tokens[1:-1]]
-        middle = "|".join([*middles, _MIDDLE_INITIAL])
-        gap = rf"(?:{_SEP}(?:{middle})){{0,3}}{_SEP}"
-        dotted = "|".join([*middles, r"[^\W\d_]\."])
-        trailing = rf"(?:{_SEP}(?:{dotted})){{0,3}}"
-        alternatives += [
-            rf"{first}{gap}{last}",
-            rf"{last}\s*,\s*{first}{trailing}",
-            rf"{last}{_SEP}{first}{trailing}",
-        ]
-    singles = sorted(
-        {t for t in words if t not in PARTICLES and t not in ROLE_WORDS}, key=len, reverse=True
-    )
+    singles = {c for c, t in zip(canons, tokens, strict=True) if len(c) >= 2}
+    singles -= PARTICLES | ROLE_WORDS
     if len(tokens) == 1 and not singles:
-        singles = words
+        singles = set(words)
+    # the parts of a joined name alone too ("Smith" of "O'Brien-Smith", "Brien")
+    for t in tokens:
+        parts = {_canon(p) for p in re.split(r"['-]", t) if len(p) >= 2}
+        singles |= parts - PARTICLES - ROLE_WORDS if len(parts) > 1 or "'" in t else set()
+    return Name(
+        first=canons[0],
+        last=canons[-1],
+        middles=frozenset(canons[1:-1]),
+        singles=frozenset(singles),
+        common=frozenset(c for c in singles if c in COMMON_WORDS),
+        replacement=initials(name),
+        size=len(canons),
+    )
 
-    def compile(options: list[str]) -> re.Pattern[str] | None:
-        body = "|".join(f"(?:{a})" for a in options)
-        return re.compile(rf"(?<!\w)(?:{body})(?:'s)?(?!\w)") if options else None
 
-    full, single = compile(alternatives), compile([_token_pattern(t) for t in singles])
-    if full is None and single is None:
+def _match_word(words: list[_Word], i: int, canon: str, f: str) -> int | None:
+    """The index after the words from i that spell canon (one word, or up to three
+    written apart: "o brien" for "obrien"), else None."""
+    joined = ""
+    for j in range(i, min(i + 3, len(words))):
+        if j > i and not _JOIN.fullmatch(f[words[j - 1].end : words[j].start]):
+            return None
+        joined += words[j].canon
+        if joined == canon:
+            return j + 1
+        if not canon.startswith(joined):
+            return None
+    return None
+
+
+def _gap(words: list[_Word], j: int, f: str, pattern: re.Pattern[str] = _SEPARATORS) -> bool:
+    """True when only separators stand between word j-1 and word j."""
+    if not 0 < j < len(words):
+        return False
+    return pattern.fullmatch(f[words[j - 1].end : words[j].start]) is not None
+
+
+def _joined(words: list[_Word], i: int, f: str) -> list[tuple[str, int]]:
+    """The word at i, and it run together with the next one or two when only a space
+    parts them ("o brien" also as "obrien"), each with the index after it."""
+    out, joined = [], ""
+    for j in range(i, min(i + 3, len(words))):
+        if j > i and not _JOIN.fullmatch(f[words[j - 1].end : words[j].start]):
+            break
+        joined += words[j].canon
+        out.append((joined, j + 1))
+    return out
+
+
+def _whole_name(name: Name, words: list[_Word], i: int, f: str) -> int | None:
+    """Where a whole name starting at word i ends (a position in f), in any of its
+    forms, else None."""
+    if name.size < 2:
         return None
-    needles = tuple(max(re.split(r"['.-]", t), key=len)[:4] for t in words)
-    common = frozenset(t for t in singles if t in COMMON_WORDS)
-    return NamePattern(full, single, initials(name), needles, common)
+    # Given [middle names or initials] Surname
+    j = _match_word(words, i, name.first, f)
+    for _ in range(4):
+        if j is None or not _gap(words, j, f):
+            break
+        end = _match_word(words, j, name.last, f)
+        if end is not None:
+            return words[end - 1].end
+        if len(words[j].canon) == 1 or words[j].canon in name.middles:
+            j += 1
+        else:
+            break
+    # Surname, Given [initials.] and Surname Given
+    j = _match_word(words, i, name.last, f)
+    if j is None or not _gap(words, j, f, _COMMA):
+        return None
+    end = _match_word(words, j, name.first, f)
+    if end is None:
+        return None
+    stop = words[end - 1].end
+    while (
+        _gap(words, end, f)
+        and (len(words[end].canon) == 1 or words[end].canon in name.middles)
+        and f[words[end].end : words[end].end + 1] == "."
+    ):
+        stop, end = words[end].end + 1, end + 1
+    return stop
 
 
 def initials(name: str) -> str:
@@ -377,22 +447,29 @@ class Scrubber:
         exact: list[tuple[re.Pattern[str], str]] = []
         names: dict[str, str] = {}
         for p in people:
-            if p.email and p.email.strip():
-                exact.append((re.compile(re.escape(fold_text(p.email.strip()))), EMAIL_WITHHELD))
-            if p.phone:
+            # A known email or number the shapes below would miss is matched as written.
+            email = fold_text(p.email.strip()) if p.email else ""
+            if email and not _EMAIL.fullmatch(email):
+                exact.append((re.compile(re.escape(email)), EMAIL_WITHHELD))
+            if p.phone and len(re.sub(r"\D", "", fold_text(p.phone))) < 7:
                 exact.extend((pat, PHONE_WITHHELD) for pat in _phone_patterns(p.phone))
             if p.name:
                 names.setdefault(fold_text(" ".join(p.name.split())), p.name)
         for n in other_names:
             if n and not is_role(n):
                 names.setdefault(fold_text(" ".join(_strip_contacts(n).split())), n)
-        patterns = [name_pattern(original) for original in names.values()]
-        # Longer names first, so 'Dana Whitfield' wins over a person called 'Dana'.
-        self._names = sorted(
-            (p for p in patterns if p is not None),
-            key=lambda p: -len(p.full.pattern if p.full else ""),
-        )
+        matchers = [name_words(original) for original in names.values()]
+        # Longer names first, so 'Dana Jane Whitfield' wins over 'Dana Whitfield'.
+        self._names = sorted((n for n in matchers if n is not None), key=lambda n: -n.size)
+        self._starts: dict[str, list[Name]] = {}  # by the word a whole name may start with
+        self._singles: dict[str, list[Name]] = {}
+        for n in self._names:
+            for key in {n.first, n.last}:
+                self._starts.setdefault(key, []).append(n)
+            for key in n.singles:
+                self._singles.setdefault(key, []).append(n)
         self._exact = exact
+        self._memo: dict[str, str] = {}
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, replacement) in text, not overlapping, in order."""
@@ -419,27 +496,36 @@ class Scrubber:
         for m in _PHONE.finditer(masked):
             if _phone_like(m.group(), masked[max(0, m.start() - 2) : m.start()]):
                 take(m.start(), m.end(), PHONE_WITHHELD)
-        # Whole names first (longest first), then words alone, so that a word of one
-        # name never splits another person's whole name.
-        people = [p for p in self._names if any(n in f for n in p.needles)]
-        for phase in ("full", "single"):
-            for person in people:
-                pattern = getattr(person, phase)
-                at = 0
-                while pattern is not None and (m := pattern.search(f, at)):
-                    word = m.group().removesuffix("'s")
-                    end = m.start() + len(word)
-                    common = word in person.common and not _capitalised(text, folded, m.start())
-                    if common or any(s < end and m.start() < e for s, e, _ in found):
-                        at = m.start() + 1
-                        continue
-                    take(m.start(), end, person.replacement)
-                    at = m.end()
+        # Whole names first (longer names first), then words alone, so that a word of
+        # one name never splits another person's whole name.
+        words = _words(f)
+        for i, word in enumerate(words):
+            names = [n for key, _ in _joined(words, i, f) for n in self._starts.get(key, ())]
+            for name in sorted(names, key=lambda n: -n.size):
+                stop = _whole_name(name, words, i, f)
+                if stop is not None:
+                    take(word.start, stop, name.replacement)
+                    break
+        for i, word in enumerate(words):
+            for key, end in _joined(words, i, f):
+                name = next(iter(self._singles.get(key, ())), None)
+                if name is None:
+                    continue
+                if key in name.common and not _capitalised(text, folded, word.start):
+                    continue
+                take(word.start, words[end - 1].end, name.replacement)
+                break
         found.sort()
         return [_original_span(text, folded, s, e, r) for s, e, r in found]
 
     def text(self, value: str) -> str:
         """value with every email, phone number and known name replaced."""
+        if value in self._memo:
+            return self._memo[value]
+        out = self._memo[value] = self._replace(value)
+        return out
+
+    def _replace(self, value: str) -> str:
         spans = self.spans(value)
         if not spans:
             return value
