@@ -27,8 +27,12 @@ What a redacted copy holds (content/security.md says the same to users):
 Matching is designed once: a text is *folded* (``fold``: case folded,
 accents and other combining marks dropped after NFKD, apostrophes, hyphens
 and spaces unified, invisible format characters dropped) with a map from each
-folded character back to the original one; every pattern runs on the folded
-text and the matches are replaced in the original.
+folded character back to the original one. The email and phone patterns run
+on the folded text; names are matched word by word over the folded text's
+words (``_words``), looked up in an index from each known name's words to
+the person, so a thousand people cost no regular expression each. The
+matches are replaced in the original text, with the person's initials or
+"(email withheld)" / "(phone withheld)".
 """
 
 from __future__ import annotations
