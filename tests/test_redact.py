@@ -161,6 +161,12 @@ DANA = Scrubber([person("Dana Whitfield", "dana@northwind.example")], ["Zoë O�
         "dana_whitfield",
         "Dana",
         "Whitfield",
+        "Ms. Whitfield",
+        "Dana Jane Whitfield",
+        "Whitfield, Dana Jane",
+        "DanaWhitfield",
+        "linkedin.com/in/dana-whitfield",
+        "Dana’s",
         "Zoë O’Brien-Smith",
         "Zoe O'Brien Smith",
         "ZOE OBRIEN-SMITH",
@@ -190,6 +196,11 @@ def test_common_words_alone_only_when_capitalised() -> None:
     assert s.text("Will said Brown agreed; will brown") == "W. B. said W. B. agreed; W. B."
 
 
+def test_honorifics_are_not_part_of_the_name() -> None:
+    s = Scrubber([person("Dr. Dana Whitfield")])
+    assert s.text("Dr. Dana Whitfield and Whitfield, Dana") == "Dr. D. W. and D. W."
+
+
 def test_roles_are_not_names() -> None:
     s = Scrubber([], ["the recruiter", "HR team"])
     assert (
@@ -208,6 +219,7 @@ def test_roles_are_not_names() -> None:
         "someone (at) example (dot) org",
         "someone [at] example [dot] org",
         "someone at example dot org",
+        "someone at example.org",
         "someone @ example.org",
         "someone%40example.org",
         "ｓｏｍｅｏｎｅ＠ｅｘａｍｐｌｅ．ｏｒｇ",

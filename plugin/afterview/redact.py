@@ -41,7 +41,7 @@ import dataclasses
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -166,7 +166,7 @@ _AT = r"(?:\s*@\s*|%40|\s*[(\[{<]\s*at\s*[)\]}>]\s*)"
 _DOT = r"(?:\.|\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+)"
 _EMAIL = re.compile(
     rf"(?:mailto:\s*)?(?<![\w.])(?:{_LOCAL}{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[^\W\d_]{{2,}}"
-    rf"|[\w.+-]+\s+at\s+[\w-]+(?:\s+dot\s+[\w-]+)*\s+dot\s+[^\W\d_]{{2,}})(?!\w)"
+    rf"|[\w.+-]+\s+at\s+[\w-]+(?:(?:\s+dot\s+|\.)[\w-]+)*(?:\s+dot\s+|\.)[^\W\d_]{{2,}})(?!\w)"
 )
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
@@ -202,9 +202,10 @@ def _phone_like(found: str, before: str) -> bool:
 # ---------------------------------------------------------------- names
 
 # Words that are part of names but do not identify alone.
-PARTICLES = frozenset(
+HONORIFICS = frozenset("mr mrs ms mx miss dr prof sir madam jr sr ii iii phd md".split())
+PARTICLES = HONORIFICS | frozenset(
     "de del della der den di da das do dos du la le van von ten ter bin binti ibn al el"
-    " mc st mr mrs ms mx dr prof sir jr sr ii iii".split()
+    " mc st".split()
 )
 # Words that say who, without naming anyone: a person field made only of these
 # ("the recruiter", "HR team") is kept as written.
@@ -239,6 +240,10 @@ def _tokens(name: str) -> list[str]:
         word = raw.strip(".'-")
         if word and not any(c.isdigit() for c in word) and "@" not in word:
             out.append(word)
+    while len(out) > 1 and out[0] in HONORIFICS:  # "Dr Dana Whitfield"
+        out = out[1:]
+    while len(out) > 1 and out[-1] in HONORIFICS:  # "Dana Whitfield Jr."
+        out = out[:-1]
     return out
 
 
@@ -301,6 +306,8 @@ def name_words(name: str) -> Name | None:
     for t in tokens:
         parts = {_canon(p) for p in re.split(r"['-]", t) if len(p) >= 2}
         singles |= parts - PARTICLES - ROLE_WORDS if len(parts) > 1 or "'" in t else set()
+    if len(canons) >= 2:  # run together, as in an address: "danawhitfield"
+        singles |= {canons[0] + canons[-1], canons[-1] + canons[0]}
     return Name(
         first=canons[0],
         last=canons[-1],
@@ -346,9 +353,12 @@ def _joined(words: list[_Word], i: int, f: str) -> list[tuple[str, int]]:
     return out
 
 
-def _whole_name(name: Name, words: list[_Word], i: int, f: str) -> int | None:
+def _whole_name(
+    name: Name, words: list[_Word], i: int, f: str, capital: Callable[[int], bool]
+) -> int | None:
     """Where a whole name starting at word i ends (a position in f), in any of its
-    forms, else None."""
+    forms, else None. Between given name and surname may stand initials, the
+    name's own middle names, or other capitalised words ("Dana Jane Whitfield")."""
     if name.size < 2:
         return None
     # Given [middle names or initials] Surname
@@ -359,7 +369,8 @@ def _whole_name(name: Name, words: list[_Word], i: int, f: str) -> int | None:
         end = _match_word(words, j, name.last, f)
         if end is not None:
             return words[end - 1].end
-        if len(words[j].canon) == 1 or words[j].canon in name.middles:
+        w = words[j]
+        if len(w.canon) == 1 or w.canon in name.middles or capital(w.start):
             j += 1
         else:
             break
@@ -371,19 +382,25 @@ def _whole_name(name: Name, words: list[_Word], i: int, f: str) -> int | None:
     if end is None:
         return None
     stop = words[end - 1].end
-    while (
-        _gap(words, end, f)
-        and (len(words[end].canon) == 1 or words[end].canon in name.middles)
-        and f[words[end].end : words[end].end + 1] == "."
-    ):
-        stop, end = words[end].end + 1, end + 1
+    for _ in range(3):  # then initials ("J."), middle names, or a capitalised word
+        if not _gap(words, end, f):
+            break
+        w = words[end]
+        dot = f[w.end : w.end + 1] == "."
+        if len(w.canon) == 1 and dot:
+            stop, end = w.end + 1, end + 1
+        elif w.canon in name.middles or (len(w.canon) > 1 and capital(w.start)):
+            stop, end = w.end, end + 1
+        else:
+            break
     return stop
 
 
 def initials(name: str) -> str:
     """'Dana Whitfield' -> 'D. W.' (idempotent: 'D. W.' stays 'D. W.')."""
     words = _WORD.findall(" ".join(_strip_contacts(name).split()))
-    letters = [w[0].upper() for w in words if fold_text(w).strip(".'-") not in ROLE_WORDS]
+    skip = ROLE_WORDS | HONORIFICS
+    letters = [w[0].upper() for w in words if fold_text(w).strip(".'-") not in skip]
     return " ".join(f"{c}." for c in letters) or "?"
 
 
@@ -503,10 +520,14 @@ class Scrubber:
         # Whole names first (longer names first), then words alone, so that a word of
         # one name never splits another person's whole name.
         words = _words(f)
+
+        def capital(at: int) -> bool:
+            return _capitalised(text, folded, at)
+
         for i, word in enumerate(words):
             names = [n for key, _ in _joined(words, i, f) for n in self._starts.get(key, ())]
             for name in sorted(names, key=lambda n: -n.size):
-                stop = _whole_name(name, words, i, f)
+                stop = _whole_name(name, words, i, f, capital)
                 if stop is not None:
                     take(word.start, stop, name.replacement)
                     break
