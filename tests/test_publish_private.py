@@ -15,7 +15,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
+from click.testing import CliRunner
 
+from afterview.cli import cli
 from afterview.redact import fold_text
 from afterview.settings import load_settings
 from fixtures.site.helpers import built_texts, env, make_site
@@ -350,3 +353,15 @@ def test_command_line_settings_resolve_against_their_file(
     settings = load_settings()
     assert settings.source is None  # no settings file above pytest's tmp_path
     assert settings.interviews == bare.resolve() / "content" / "interviews"
+
+
+# --- private by default -----------------------------------------------------------------------
+
+
+def test_the_playbook_init_writes_publishes_a_redacted_site(tmp_path: Path) -> None:
+    target = tmp_path / "playbook"
+    result = CliRunner().invoke(cli, ["init", str(target), "--timezone", "Europe/Paris"])
+    assert result.exit_code == 0, result.output
+    config = yaml.safe_load((target / "mkdocs.yml").read_text())
+    options = next(p["afterview"] for p in config["plugins"] if isinstance(p, dict))
+    assert options["redact"] is True and options["publish_private_notes"] is False
