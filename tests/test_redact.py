@@ -450,3 +450,46 @@ def test_no_name_email_or_phone_survives(names, emails, phones, filler, rnd) -> 
     for _, digits in phones:
         assert digits not in squeezed, (text, out)
     assert all(w in out for w in filler), (text, out)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
+)
+@given(name_variant(), email(), phone(), st.lists(st.sampled_from(FILLER), max_size=4))
+def test_redacted_pages_carry_no_generated_secret(
+    tmp_path_factory: pytest.TempPathFactory, named, address, number, filler
+) -> None:
+    """The same, through a record and every generated page (redact: true)."""
+    import html
+
+    import yaml
+
+    from afterview.pages import build_pages
+
+    stored, written = named
+    for token in fold_text(stored).replace("'", " ").split():
+        if token in COMMON_WORDS or token in ROLE_WORDS or token in PARTICLES:
+            return
+    free = " ".join([written, address, number[0], *filler])
+    record = {
+        "company": "Fabrikam",
+        "role": "Analyst",
+        "when": "2026-11-10T10:00:00-05:00",
+        "location": free,
+        "interviewers": [{"name": stored, "title": f"Lead, ask {free}"}],
+        "closing": {"next_steps": [{"action": free, "due": "2026-11-12"}], "contact_method": free},
+        "outcome": {"status": "rejected", "referrals": [free]},
+    }
+    path = tmp_path_factory.mktemp("r") / "2026-11-10-fabrikam.yaml"
+    path.write_text(yaml.safe_dump(record, allow_unicode=True), encoding="utf-8")
+    pages = build_pages(check_files([str(path)], CLOCK).results, CLOCK, redact=True)
+    text = html.unescape("\n".join(v for k, v in pages.items() if not k.startswith("checks/")))
+    words = set(re.findall(r"\w+", fold_text(text)))
+    for token in fold_text(stored).replace("'", " ").split():
+        assert len(token) < 2 or token not in words, (free, token)
+    assert number[1] not in re.sub(r"\D", "", text), free
+    assert "@" not in text and "(at)" not in text, free
+    assert "Fabrikam" in text  # the page is there, and not everything was withheld
