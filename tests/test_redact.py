@@ -156,6 +156,8 @@ DANA = Scrubber([person("Dana Whitfield", "dana@northwind.example")], ["Zoë O�
         "Dana\u00a0Whitfield",
         "Dana\nWhitfield",
         "Da\u200bna Whit\u00adfield",
+        "\u2067Dana\u2069 \u202eWhitfield\u202c",
+        "Dana\x0bWhitfield",
         "Ｄａｎａ Ｗｈｉｔｆｉｅｌｄ",
         "dana-whitfield",
         "dana_whitfield",
