@@ -67,9 +67,9 @@ AS_ROOT = "running as root: chmod 000 does not stop root from reading (see the /
 
 
 def check(*paths: Path | str) -> Result:
-    return CliRunner().invoke(
-        cli, ["check", *map(str, paths), "--now", NOW], catch_exceptions=False
-    )
+    """``afterview check`` with one line per finding (``path:line:column: ...``)."""
+    args = ["check", *map(str, paths), "--now", NOW, "--format", "concise"]
+    return CliRunner().invoke(cli, args, catch_exceptions=False)
 
 
 def check_in_subprocess(*paths: Path | str, timeout: float = 20) -> subprocess.CompletedProcess:
