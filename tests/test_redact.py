@@ -495,3 +495,17 @@ def test_redacted_pages_carry_no_generated_secret(
     assert number[1] not in re.sub(r"\D", "", text), free
     assert "@" not in text and "(at)" not in text, free
     assert "Fabrikam" in text  # the page is there, and not everything was withheld
+
+
+def test_a_redacted_lessons_page_says_once_that_it_is_private() -> None:
+    from afterview.pages import build_pages
+
+    samples = Path(__file__).resolve().parent.parent / "content" / "interviews"
+    results = check_files([str(p) for p in sorted(samples.glob("*.yaml"))], CLOCK).results
+    assert any(r.interview and r.interview.reflection.went_well for r in results)
+    lessons = build_pages(results, CLOCK, redact=True)["lessons.md"]
+    assert WITHHELD not in lessons
+    assert lessons.count("reflections and feedback are not published") == 1
+    assert "Not published." in lessons
+    plain = build_pages(results, CLOCK, redact=False)["lessons.md"]
+    assert "not published" not in plain
