@@ -127,14 +127,20 @@ PARSE_FACTOR = 20
 
 
 def seconds(run: Callable[[], object]) -> float:
-    """Wall time of one call of run; an exception it raises counts as done."""
-    gc.collect()
+    """Wall time of one call of run, with the garbage collector paused as timeit does;
+    an exception it raises counts as done."""
+    enabled = gc.isenabled()
+    gc.disable()
     started = time.perf_counter()
     try:
         run()
     except Exception:
         pass
-    return time.perf_counter() - started
+    finally:
+        elapsed = time.perf_counter() - started
+        if enabled:
+            gc.enable()
+    return elapsed
 
 
 def yaml_parse(raw: bytes) -> object:
@@ -268,3 +274,54 @@ outcome:
 ignore: [staff-not-thanked]
 notes: Free text.
 """
+
+
+# --- tests never modify tracked files ---------------------------------------------------
+
+_REPO = Path(__file__).resolve().parent.parent
+
+
+def _tracked_state() -> dict[str, str] | None:
+    """Each tracked file that differs from the index, with a hash of its content now."""
+    import hashlib
+    import subprocess
+
+    try:
+        out = subprocess.run(
+            ["git", "diff", "--name-only", "-z"],
+            cwd=_REPO,
+            capture_output=True,
+            check=True,
+            timeout=60,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None  # not a git checkout: nothing to compare
+    state = {}
+    for name in filter(None, out.decode("utf-8", "replace").split("\0")):
+        path = _REPO / name
+        state[name] = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "gone"
+    return state
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    session.config.stash[_TRACKED] = _tracked_state()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Under CI=true a run that changed a tracked file fails (a test wrote into the repo)."""
+    import os
+
+    before = session.config.stash.get(_TRACKED, None)
+    after = _tracked_state()
+    if before is None or after is None or before == after:
+        return
+    changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
+    message = "tests changed tracked files: " + ", ".join(changed)
+    if os.environ.get("CI") == "true":
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+        print("\nERROR: " + message)
+    else:
+        print("\nWARNING: " + message + " (ignored outside CI: others may be editing)")
+
+
+_TRACKED = pytest.StashKey[dict[str, str] | None]()
