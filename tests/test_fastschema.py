@@ -222,6 +222,7 @@ def corrupted(draw: st.DrawFn) -> Any:
 _settings = settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.slow
 @_settings
 @given(records)
 def test_generated_valid_records_are_valid(data: dict) -> None:
@@ -229,6 +230,7 @@ def test_generated_valid_records_are_valid(data: dict) -> None:
     agree(data)
 
 
+@pytest.mark.slow
 @_settings
 @given(corrupted())
 def test_corrupted_records_agree(data: Any) -> None:
@@ -263,6 +265,7 @@ def near_node(draw: st.DrawFn, node: dict) -> Any:
     return data
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name, node", NODES, ids=[n for n, _ in NODES])
 def test_every_schema_node_agrees(name: str, node: dict) -> None:
     """Each part of the schema on its own: valid and broken instances of it."""
@@ -280,7 +283,6 @@ def test_every_schema_node_agrees(name: str, node: dict) -> None:
 
 
 # --- real records -------------------------------------------------------------------------
-
 
 
 def _data(raw: bytes) -> dict:

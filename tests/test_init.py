@@ -71,6 +71,7 @@ def test_init_rejects_an_unknown_time_zone(tmp_path):
     assert not (tmp_path / "p").exists()
 
 
+@pytest.mark.slow
 def test_new_playbook_passes_check_and_strict_build(tmp_path):
     target = tmp_path / "playbook"
     assert CliRunner().invoke(cli, ["init", str(target), "--timezone", "UTC"]).exit_code == 0

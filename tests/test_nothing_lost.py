@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # every command as a subprocess, on three playbooks
+
 REPO = Path(__file__).resolve().parents[1]
 NOW = "2026-11-25T12:00:00-05:00"
 HOSTILE = Path(__file__).parent / "hostile"

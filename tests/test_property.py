@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -219,6 +220,7 @@ nows = st.datetimes(
 PROFILE = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.slow
 @PROFILE
 @given(record, nows)
 def test_valid_records_have_no_schema_finding(data: dict, now: datetime) -> None:
@@ -226,18 +228,21 @@ def test_valid_records_have_no_schema_finding(data: dict, now: datetime) -> None
     assert [f for f in findings if f.rule in ("schema", "yaml-syntax", "duplicate-key")] == []
 
 
+@pytest.mark.slow
 @PROFILE
 @given(corrupted(), nows)
 def test_corrupted_records_do_not_crash(data: dict, now: datetime) -> None:
     check(dump(data), now)
 
 
+@pytest.mark.slow
 @PROFILE
 @given(mutated_bytes())
 def test_mutated_bytes_do_not_crash(raw: bytes) -> None:
     check(raw)
 
 
+@pytest.mark.slow
 @PROFILE
 @given(st.binary(max_size=200))
 def test_random_bytes_do_not_crash(raw: bytes) -> None:
