@@ -44,7 +44,6 @@ def _pre_commit() -> str | None:
 
 
 @pytest.mark.slow
-@pytest.mark.slow
 def test_pre_commit_try_repo_passes_overdue_and_fails_broken_record(tmp_path):
     """pre-commit installs the hook from this repository and runs it on a throwaway repo:
     a valid record whose deadlines have passed is committed, a broken one is refused."""
