@@ -48,6 +48,11 @@ def test_build_makes_sdist_and_wheel_with_data_inside(dists):
     assert any(n.startswith("afterview/templates/") for n in names)
     assert any(n.startswith("afterview/data/guidance/guide/") for n in names)
     assert "afterview/data/site_overrides/assets/afterview.js" in names
+    assert "afterview/data/site_overrides/assets/afterview.css" in names
+    assert "afterview/data/site_overrides/main.html" in names
+    for kind in ("thank-you", "follow-up", "position-filled", "offer"):  # afterview draft
+        assert f"afterview/templates/drafts/{kind}.txt.j2" in names
+    assert "afterview/templates/record.yaml.tmpl" in names  # afterview new
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheels[0]).read(entry_points).decode()
     assert "afterview = afterview.cli:main" in text
@@ -65,6 +70,18 @@ def test_wheel_in_fresh_venv_checks_records_and_builds_a_new_playbook(dists, tmp
     check = _run([str(bin_ / "afterview"), "check", str(records)], cwd=tmp_path)
     assert check.returncode == 0, check.stdout + check.stderr
     assert "7 files checked" in check.stdout
+
+    # the draft templates come from the installed package, not the source tree
+    thank = _run(
+        [str(bin_ / "afterview"), "draft", "thank-you",
+         str(records / "2026-11-24-bluegate-analytics-analytics-engineer.yaml")],
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert thank.returncode == 0, thank.stdout + thank.stderr
+    assert thank.stdout.startswith("To: ") and "Dear " in thank.stdout
+    assert (
+        "site-packages" in _run([str(bin_ / "afterview"), "draft", "--list"], cwd=tmp_path).stdout
+    )
 
     new_playbook = tmp_path / "my-playbook"
     init = _run(

@@ -37,7 +37,8 @@ class Item:
     def uid(self) -> str:
         """Stable across runs: the record's file name, the action and its key."""
         stem = PurePath(self.path).name
-        digest = hashlib.sha256(f"{stem}\0{self.action}\0{self.key}".encode()).hexdigest()[:24]
+        key = f"{stem}\0{self.action}\0{self.key}".encode("utf-8", "surrogatepass")
+        digest = hashlib.sha256(key).hexdigest()[:24]
         return f"{digest}@afterview"
 
     def as_json(self) -> dict:

@@ -3,9 +3,9 @@
 Every value from a record crosses ``md_text``, this output's one escaping
 boundary: the text shows literally on GitHub (and in any CommonMark
 renderer), whatever it holds. Besides Markdown and HTML, GitHub gives a
-meaning to plain text: ``@name`` notifies that person, ``#12`` and
-``owner/repo#12`` link (and cross-reference) issues, and bare ``www.`` and
-``http://`` addresses become links. ``md_text`` breaks each of these with an
+meaning to plain text: ``@name`` notifies that person, ``#12``,
+``GH-12`` and ``owner/repo#12`` link (and cross-reference) issues, and bare
+``www.`` and ``http://`` addresses become links. ``md_text`` breaks each of these with an
 invisible zero-width space, so a record can neither notify anyone nor add a
 link; the only links in the output are the ones this module makes to the
 published site.
@@ -31,6 +31,7 @@ _BIDI = frozenset(
 _ESCAPE = {ord(c): "\\" + c for c in "\\`*_{}[]()<>#+-.!|~^=:&$%\"'/"}
 _AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|www)(:|\.)")
 _MENTION = re.compile(r"([@#])")
+_GH_REF = re.compile(r"(?i)\b(gh)(-)(?=\d)")  # GH-12: GitHub's other issue reference
 
 
 def md_text(value: object) -> str:
@@ -38,9 +39,9 @@ def md_text(value: object) -> str:
 
     Controls and bidirectional controls are dropped, whitespace collapses to
     single spaces, every Markdown/HTML special is backslash-escaped, and
-    mentions (``@``), issue references (``#``) and autolinks (``http:``,
-    ``www.``) are broken with a zero-width space after ``@``/``#`` or before
-    the ``:``/``.``.
+    mentions (``@``), issue references (``#``, ``GH-``) and autolinks
+    (``http:``, ``www.``) are broken with a zero-width space after ``@``/``#``
+    or before the ``-``/``:``/``.``.
     """
     text = " ".join(str(value).split())
     text = "".join(
@@ -48,6 +49,7 @@ def md_text(value: object) -> str:
     )
     text = _AUTOLINK.sub(lambda m: m.group(1) + ZWSP + m.group(2), text)
     text = _MENTION.sub(lambda m: m.group(1) + ZWSP, text)
+    text = _GH_REF.sub(lambda m: m.group(1) + ZWSP + m.group(2), text)
     return text.translate(_ESCAPE)
 
 

@@ -111,8 +111,10 @@ now_accepted = click.option(
 
 
 def fail(message: str) -> NoReturn:
-    """Print an error to standard error and exit with status 2."""
-    click.echo(f"afterview: {message}", err=True)
+    """Print an error to standard error (control characters escaped) and exit with status 2."""
+    from afterview.plaintext import terminal
+
+    click.echo(f"afterview: {terminal(message)}", err=True)
     sys.exit(2)
 
 
@@ -154,16 +156,21 @@ def records_for_command(
 
 def name_skipped(records: Records) -> None:
     """Name on standard error the records that did not load (for commands other than check)."""
+    from afterview.plaintext import terminal
+
     for r in records.skipped:
         for f in r.findings:
             where = f"{f.path}:{f.line}:{f.column}"
-            click.echo(f"{where}: {f.message} (record skipped; see `afterview check`)", err=True)
+            line = f"{where}: {f.message} (record skipped; see `afterview check`)"
+            click.echo(terminal(line), err=True)
 
 
 def finish(records: Records, status: int = 0) -> NoReturn:
     """Name the paths that could not be used; exit 2 if any, else with status."""
+    from afterview.plaintext import terminal
+
     for problem in records.problems:
-        click.echo(f"afterview: {problem}", err=True)
+        click.echo(f"afterview: {terminal(problem)}", err=True)
     sys.exit(2 if records.problems else status)
 
 

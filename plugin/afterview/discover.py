@@ -10,7 +10,10 @@ Inside a folder being searched:
   ``errors`` (so a symlink loop cannot trap the search, and a link cannot
   bring in a file from elsewhere on the machine);
 - a subfolder that cannot be listed is reported in ``errors``, never
-  skipped silently.
+  skipped silently;
+- a file whose name is not UTF-8 text (bytes the system cannot decode) is
+  reported in ``errors`` and not read: every output names its record, and
+  such a name cannot be written into a page, a calendar or JSON.
 
 Every error names the path; the command prints it and exits with status 2
 after checking the files that could be used.
@@ -40,6 +43,12 @@ def discover(paths: list[str]) -> Discovery:
     seen: set[str] = set()
 
     def add(path: str) -> None:
+        try:
+            path.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+            out.errors.append(f"{shown}: the file name is not UTF-8 text; rename it to read it")
+            return
         key = os.path.normpath(path)
         if key not in seen:
             seen.add(key)

@@ -29,12 +29,20 @@
   Engineer at Northwind``, ``Northwind – Data Engineer interview`` ...) and
   the organiser's email domain.
 
-Every text taken from the invite is made one line of printable text.
+Every text taken from the invite is made one line of printable text. An
+invite is untrusted input: the file is at most 5 MiB; a ``VTIMEZONE`` whose
+rules are not the yearly changes real zones have (a rule every second, or by
+hour, minute or second) is not followed, since working out an offset from it
+could take hours: the start is read in the playbook's zone, and said so;
+at most ``MAX_PEOPLE`` interviewers are taken; a guessed company or role
+longer than ``MAX_GUESS`` characters, or a location longer than
+``MAX_LOCATION``, is not used; the library's warnings are not printed.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 from typing import Any
@@ -42,6 +50,14 @@ from typing import Any
 from afterview.plaintext import one_line
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_PEOPLE = 100  # interviewers taken from one invite
+MAX_GUESS = 200  # characters of a company or role guessed from the title
+MAX_LOCATION = 500  # characters of a location
+# The parts a real time zone's RRULE uses (RFC 5545 3.6.5 examples, and every
+# client's output): FREQ=YEARLY;BYMONTH=3;BYDAY=2SU, with UNTIL or COUNT.
+_ZONE_RULE_PARTS = frozenset({"FREQ", "BYMONTH", "BYDAY", "BYMONTHDAY", "UNTIL", "COUNT",
+                              "INTERVAL", "WKST", "BYSETPOS"})  # fmt: skip
+_ZONE_SUBCOMPONENTS = 100
 
 VIDEO_HOSTS = {
     "meet.google.com": "Google Meet",
@@ -140,21 +156,56 @@ def read_invite(data: bytes) -> list[Event]:
         raise InviteError(f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB")
     from icalendar import Calendar
 
-    try:
-        calendars = Calendar.from_ical(data, multiple=True)
-    except Exception as e:  # icalendar raises ValueError, and others on odd input
-        raise InviteError(f"not an iCalendar file ({one_line(e)[:200]})") from None
-    if not calendars or any(c.name != "VCALENDAR" for c in calendars):
-        raise InviteError("not an iCalendar file (no VCALENDAR)")
-    events: list[Event] = []
-    for cal in calendars:
-        for component in cal.walk("VEVENT"):
-            event = _event(component, len(events) + 1)
-            if event is not None:
-                events.append(event)
+    with warnings.catch_warnings():  # e.g. a guessed TZID: not for the user's terminal
+        warnings.simplefilter("ignore")
+        try:
+            calendars = Calendar.from_ical(data, multiple=True)
+        except Exception as e:  # icalendar raises ValueError, and others on odd input
+            raise InviteError(f"not an iCalendar file ({one_line(e)[:200]})") from None
+        if not calendars or any(c.name != "VCALENDAR" for c in calendars):
+            raise InviteError("not an iCalendar file (no VCALENDAR)")
+        events: list[Event] = []
+        for cal in calendars:
+            unsafe = _unsafe_zones(cal)
+            for component in cal.walk("VEVENT"):
+                event = _event(component, len(events) + 1, unsafe)
+                if event is not None:
+                    events.append(event)
     if not events:
         raise InviteError("the calendar holds no event with a start (DTSTART)")
     return events
+
+
+def _zone_rule_ok(rule: Any) -> bool:
+    """A VTIMEZONE RRULE as real zones write it: yearly, by month and day, a few days."""
+    try:
+        parts = {str(k).upper(): v if isinstance(v, list) else [v] for k, v in rule.items()}
+    except AttributeError:
+        return False
+    freq = [str(f).upper() for f in parts.get("FREQ", [])]
+    if freq != ["YEARLY"] or not set(parts) <= _ZONE_RULE_PARTS:
+        return False
+    interval = parts.get("INTERVAL", [1])
+    if len(interval) != 1 or not isinstance(interval[0], int) or interval[0] < 1:
+        return False
+    days = 1
+    for key in ("BYMONTH", "BYDAY", "BYMONTHDAY"):
+        days *= max(1, len(parts.get(key, [])))
+    return days <= 31
+
+
+def _unsafe_zones(cal: Any) -> set[str]:
+    """The TZIDs of the calendar's VTIMEZONEs whose rules are not a real zone's."""
+    out = set()
+    for zone in cal.walk("VTIMEZONE"):
+        subs = zone.subcomponents
+        rules = []
+        for sub in subs:
+            value = sub.get("RRULE")
+            rules += value if isinstance(value, list) else [] if value is None else [value]
+        if len(subs) > _ZONE_SUBCOMPONENTS or not all(_zone_rule_ok(r) for r in rules):
+            out.add(str(zone.get("TZID", "")))
+    return out
 
 
 def _text(component: Any, name: str) -> str:
@@ -199,7 +250,7 @@ def person_name(cn: str, email: str | None) -> str:
     return name
 
 
-def _start(component: Any) -> tuple[datetime | date, str | None] | None:
+def _start(component: Any, unsafe: set[str]) -> tuple[datetime | date, str | None] | None:
     prop = component.get("DTSTART")
     if prop is None:
         return None
@@ -207,6 +258,13 @@ def _start(component: Any) -> tuple[datetime | date, str | None] | None:
         value = prop.dt
     except Exception:  # a value icalendar could not read
         return None
+    tzid = getattr(prop, "params", {}).get("TZID")
+    if isinstance(value, datetime) and tzid is not None and str(tzid) in unsafe:
+        note = (
+            f"the invite's time zone {one_line(tzid)!r} has rules no real zone has;"
+            " the start is read in the playbook's zone"
+        )
+        return value.replace(tzinfo=None), note
     if isinstance(value, datetime):
         if value.tzinfo is None:
             tzid = getattr(prop, "params", {}).get("TZID")
@@ -222,10 +280,12 @@ def _start(component: Any) -> tuple[datetime | date, str | None] | None:
     return None
 
 
-def _duration(component: Any, start: datetime | date) -> int | None:
+def _duration(component: Any, start: datetime | date, unsafe: set[str]) -> int | None:
     try:
         if component.get("DTEND") is not None:
             end = component.get("DTEND").dt
+            if str(getattr(component.get("DTEND"), "params", {}).get("TZID")) in unsafe:
+                end = end.replace(tzinfo=None)  # never ask the zone for an offset
             if isinstance(start, datetime) and isinstance(end, datetime):
                 if (start.tzinfo is None) != (end.tzinfo is None):
                     return None
@@ -244,8 +304,8 @@ def _duration(component: Any, start: datetime | date) -> int | None:
     return minutes if 1 <= minutes <= 1440 else None
 
 
-def _event(component: Any, number: int) -> Event | None:
-    started = _start(component)
+def _event(component: Any, number: int, unsafe: set[str]) -> Event | None:
+    started = _start(component, unsafe)
     if started is None:
         return None
     start, zone_note = started
@@ -265,7 +325,7 @@ def _event(component: Any, number: int) -> Event | None:
         summary=one_line(_text(component, "SUMMARY")),
         start=start,
         zone_note=zone_note,
-        duration=_duration(component, start),
+        duration=_duration(component, start, unsafe),
         location=", ".join(x for x in location_lines if x),
         description=_text(component, "DESCRIPTION"),
         conference=conference,
@@ -310,7 +370,10 @@ def when_text(start: datetime | date, tz: tzinfo) -> str:
     """The start as the record writes it: a date, or the instant in the playbook's zone."""
     if not isinstance(start, datetime):
         return start.isoformat()
-    local = start.replace(tzinfo=tz) if start.tzinfo is None else start.astimezone(tz)
+    try:
+        local = start.replace(tzinfo=tz) if start.tzinfo is None else start.astimezone(tz)
+    except OverflowError:  # year 1 or 9999 near the edge: the caller refuses the year
+        local = start.replace(tzinfo=None)
     return local.replace(microsecond=0).isoformat()
 
 
@@ -351,6 +414,15 @@ def facts(event: Event, tz: tzinfo, me: set[str]) -> Facts:
             continue
         seen.add(key)
         people.append(person)
+    if len(people) > MAX_PEOPLE:
+        notes.append(
+            f"the invite lists {len(people)} people; the first {MAX_PEOPLE} are written"
+            " as interviewers"
+        )
+        people = people[:MAX_PEOPLE]
+    if location is not None and len(location) > MAX_LOCATION:
+        notes.append(f"the location is {len(location)} characters long; it is left out")
+        location = None
     organizer = event.organizer
     if organizer is not None and (
         (organizer.email or "").lower() in mine
@@ -364,6 +436,10 @@ def facts(event: Event, tz: tzinfo, me: set[str]) -> Facts:
             " every attendee was written as an interviewer"
         )
     company, role = guess(event.summary, event, [p.name for p in people])
+    if company is not None and len(company) > MAX_GUESS:
+        company = None
+    if role is not None and len(role) > MAX_GUESS:
+        role = None
     return Facts(
         when=when_text(event.start, tz),
         duration=event.duration if isinstance(event.start, datetime) else None,

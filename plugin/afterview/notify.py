@@ -11,9 +11,12 @@ not of an edit; so the issue is the nudge:
 - several of our issues open (two runs raced, or one was reopened): the
   newest is kept and the others are closed with a comment pointing at it.
 
-"Our" issues are the open ones labelled ``afterview`` whose body carries
-``MARKER``; an issue someone else labelled ``afterview`` is never edited or
-closed. The body ends with a hidden list of the items it shows (hashed ids
+"Our" issues are the open ones labelled ``afterview`` whose body starts
+with ``MARKER`` (as every body written here does); an issue someone else
+labelled ``afterview`` is never edited or closed, even one that quotes the
+marker further down (a bug report pasting a body, say). Record text cannot
+write the marker or the state comment: it crosses ``md_text``, which escapes
+``<``, ``!`` and ``-``. The body ends with a hidden list of the items it shows (hashed ids
 and overdue/due), which is how the next run knows what is new.
 
 Nothing here prints or exits; ``afterview.commands.notify`` does.
@@ -96,6 +99,11 @@ class OpenIssue:
     title: str
     body: str
     url: str
+
+
+def is_ours(body: str) -> bool:
+    """Whether an issue body was written by notify: it starts with the marker."""
+    return body.lstrip("\ufeff \t\r\n").startswith(MARKER)
 
 
 def open_issues(run: Runner) -> list[OpenIssue]:
@@ -239,7 +247,7 @@ def sync(
     """Make the one open ``afterview`` issue match the items (those with a due time)."""
     items = [i for i in items if i.due is not None]
     ours = sorted(
-        (i for i in open_issues(run) if MARKER in i.body), key=lambda i: i.number, reverse=True
+        (i for i in open_issues(run) if is_ours(i.body)), key=lambda i: i.number, reverse=True
     )
     keep = ours[0] if ours else None
     for dup in ours[1:]:

@@ -40,3 +40,19 @@ def yaml_scalar(value: str) -> str:
         out = yaml.safe_dump(value, allow_unicode=True, width=1_000_000, default_style="'")
         out = out.removesuffix("\n")
     return out
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def terminal(value: object) -> str:
+    """value for one terminal line: control, format, bidi and surrogate characters escaped
+    (``\\n``, ``\\u001b``), so a file name or a record cannot move the cursor, retitle the
+    window or reorder the line."""
+    text = str(value)
+    if text.isprintable():
+        return text
+    return "".join(
+        ch if ch.isprintable() or ch == " " else _ESCAPES.get(ch, f"\\u{ord(ch):04x}")
+        for ch in text
+    )

@@ -97,6 +97,7 @@ def command(
     """
     from afterview import reports
     from afterview.checker import Selection
+    from afterview.plaintext import terminal
 
     selection = Selection(_ids(select, "--select"), _ids(ignore, "--ignore") or frozenset())
     kinds = _kinds(fail_on)
@@ -109,7 +110,7 @@ def command(
     out = reports.REPORTERS[fmt](report)
     click.echo(out, nl=False)
     for error in errors:
-        click.echo(f"afterview: {error}", err=True)
+        click.echo(f"afterview: {terminal(error)}", err=True)
     if errors:
         sys.exit(2)
     failing = {"error", "warning"} if strict else {"error"}

@@ -153,6 +153,7 @@ def _notes(kind: str, iv: object, drafts: list, record: str, fmt: str, source: P
     from afterview.drafts.context import SETTINGS
     from afterview.drafts.eml import address
     from afterview.model import Interview
+    from afterview.plaintext import terminal
 
     assert isinstance(iv, Interview)
     status = iv.outcome.status
@@ -173,16 +174,17 @@ def _notes(kind: str, iv: object, drafts: list, record: str, fmt: str, source: P
                 err=True,
             )
     fields: list[str] = []
+    shown = terminal(record)
     for d in drafts:
         for m in d.missing:
-            where = record
+            where = shown
             if m.where == SETTINGS:
                 where = display_path(str(source)) if source else "afterview.toml"
             text = f"{m.field} (in {where})"
             if text not in fields:
                 fields.append(text)
         if fmt == "eml" and d.recipient and address(d.recipient, d.email) is None:
-            text = f"one email address for {d.recipient} (interviewers[].email in {record})"
+            text = f"one email address for {d.recipient} (interviewers[].email in {shown})"
             if text not in fields:
                 fields.append(text)
     if fields:
@@ -208,8 +210,17 @@ def _render_one(draft: object, fmt: str, settings: object) -> bytes:
 
 
 def _write_files(folder: Path, stem: str, drafts: list, outputs: list[bytes], fmt: str) -> None:
-    """One file per draft in folder, named RECORD-KIND-PERSON.txt|eml; never overwrite."""
+    """One file per draft in folder, named RECORD-KIND-PERSON.txt|eml; never overwrite.
+
+    Every part of the name is a slug (lowercase ASCII letters, digits and
+    dashes), the record's file name too, so no name can leave the folder,
+    hide, hold a terminal escape or grow past what a file system allows.
+    Nothing is written when any of the names is taken.
+    """
     from afterview.commands.new import slug, write_new
+
+    stem = slug(stem, "record", limit=80)
+    suffix = {"text": "txt", "eml": "eml"}[fmt]
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -218,12 +229,12 @@ def _write_files(folder: Path, stem: str, drafts: list, outputs: list[bytes], fm
     names = []
     for d in drafts:
         base = f"{stem}-{d.kind}-{slug(d.recipient or '', 'draft')}"
-        name, n = f"{base}.{fmt}", 2
+        name, n = f"{base}.{suffix}", 2
         while name in names:
-            name, n = f"{base}-{n}.{fmt}", n + 1
+            name, n = f"{base}-{n}.{suffix}", n + 1
         names.append(name)
     paths = [folder / name for name in names]
-    existing = [p for p in paths if p.exists()]
+    existing = [p for p in paths if p.exists() or p.is_symlink()]
     if existing:
         fail(f"{display_path(str(existing[0]))} already exists; not overwriting it")
     for path, data in zip(paths, outputs, strict=True):

@@ -327,7 +327,7 @@ def command(
 def _from_invite(path: str, me: str | None, number: int | None, settings: Any) -> Any:
     """The facts of the invite's chosen event, or exit 2 (nothing written) saying why."""
     from afterview.invite import InviteError, describe, facts, read_invite
-    from afterview.plaintext import one_line
+    from afterview.plaintext import one_line, terminal
 
     try:
         with open(path, "rb") as f:
@@ -349,7 +349,7 @@ def _from_invite(path: str, me: str | None, number: int | None, settings: Any) -
     mine = {m for m in (me, settings.me.email) if m}
     found = facts(event, tz, {one_line(m) for m in mine})
     for note in found.notes:
-        click.echo(f"afterview: {path}: {note}", err=True)
+        click.echo(terminal(f"afterview: {path}: {note}"), err=True)
     from afterview.moments import MAX_YEAR, MIN_YEAR, parse_moment
 
     moment = parse_moment(found.when, tz)

@@ -69,6 +69,7 @@ def command(
     from afterview.agenda import agenda
     from afterview.notify import GhError, Site, issue_body, read_site_config, safe_site_url, sync
     from afterview.pages.common import entries
+    from afterview.plaintext import terminal
 
     clock, records = records_for_command(paths, now)
     source = clock.settings.source
@@ -100,7 +101,7 @@ def command(
         except GhError as e:
             name_skipped(records)
             for problem in records.problems:
-                click.echo(f"afterview: {problem}", err=True)
+                click.echo(f"afterview: {terminal(problem)}", err=True)
             fail(str(e))
         for number in outcome.closed_duplicates:
             click.echo(f"closed duplicate issue #{number}")

@@ -4,7 +4,12 @@ The defaults ship in the package (``afterview/templates/drafts/KIND.txt.j2``);
 a playbook overrides any of them with a file of the same name in the folder
 named by the ``drafts`` setting. Templates are Jinja2, rendered by
 ``jinja2.sandbox.SandboxedEnvironment`` with ``StrictUndefined``: a misspelt
-variable is an error, never an empty string. Values are data: Jinja prints a
+variable is an error, never an empty string. Any failure while rendering (a
+syntax error, a refused attribute, ``1/0``, a template that includes itself)
+becomes a ``DraftError`` naming the template. The sandbox keeps a template
+from Python's internals and from files outside the template folders; it does
+not bound the time or memory a template takes, so a template is trusted like
+code (a record's values are not: they are data). Values are data: Jinja prints a
 value as it is and never reads it as a template, so a record holding
 ``{{ 7*7 }}`` prints ``{{ 7*7 }}``. ``None`` is refused (``finalize``): the
 context builder turns every missing fact into a bracketed placeholder first.
@@ -113,6 +118,14 @@ def render(kind: str, context: dict[str, Any], overrides: Path | None) -> tuple[
         raise DraftError(f"{source.path}: template error: {e}") from None
     except (OSError, UnicodeDecodeError) as e:
         raise DraftError(f"{source.path}: cannot read the template: {e}") from None
+    except DraftError as e:  # finalize refused a None
+        raise DraftError(f"{source.path}: {e}") from None
+    except RecursionError:
+        raise DraftError(
+            f"{source.path}: template error: it includes, extends or calls itself without end"
+        ) from None
+    except Exception as e:  # 1/0, 1 + 'a', a range the sandbox refuses ...: the template's fault
+        raise DraftError(f"{source.path}: template error: {type(e).__name__}: {e}") from None
     return split_subject(text)
 
 
