@@ -196,6 +196,24 @@ def test_ordinary_names_keep_their_display_name(playbook: Path) -> None:
     assert to.display_name == 'Lee "Boss" Park, Jr.'
 
 
+@pytest.mark.parametrize(
+    "addr", ["a?cc=evil@x.example", "a&bcc=evil@x.example", "a%0Abcc@x.example", "a#x@y.example"]
+)
+def test_a_mail_link_has_one_recipient_and_only_subject_and_body(addr: str) -> None:
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    to = address("Jun", addr)
+    assert to is not None
+    body = "line one\n&cc=evil@x.example&bcc=evil@x.example\n#frag"
+    url = urlsplit(mailto_url(to, "Thanks &cc=evil@x.example", body))
+    assert url.scheme == "mailto" and unquote(url.path) == addr and url.fragment == ""
+    query = parse_qs(url.query)
+    assert set(query) == {"subject", "body"}
+    assert query["body"] == [body.replace("\n", "\r\n")]
+    for bad in ("user@x.example, evil@x.example", "a@b.example\r\nBcc: e@x.example", "<a@b.c>"):
+        assert address("Jun", bad) is None  # not exactly one address: no link at all
+
+
 def yaml_quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
