@@ -141,3 +141,81 @@ def test_rule_ids_stay_whole_in_a_narrow_column(browser, site_url: str) -> None:
         assert lines[1] == 1 and lines[2] > 1
     finally:
         context.close()
+
+
+# The timelines and stage bars (afterview.pages.timeline) as drawn: which drawings
+# are displayed, their boxes (content wider than the box would scroll sideways),
+# and the smallest text drawn in them, in CSS pixels.
+TIMELINES = """() => {
+  const shown = [...document.querySelectorAll('svg.av-tl')].filter(e => e.getClientRects().length);
+  const boxes = [...document.querySelectorAll('.av-tl-figure, .av-tl-scroll')]
+    .filter(e => e.getClientRects().length)
+    .map(e => ({name: e.className, scroll: e.scrollWidth, client: e.clientWidth,
+                right: e.getBoundingClientRect().right}));
+  const texts = shown.flatMap(svg => [...svg.querySelectorAll('text')])
+    .filter(t => t.textContent.trim() && t.getClientRects().length)
+    .map(t => [t.getBoundingClientRect().height, t.textContent]);
+  texts.sort((a, b) => a[0] - b[0]);
+  return {
+    shown: shown.map(e => e.getAttribute('class')),
+    right: Math.max(0, ...shown.map(e => e.getBoundingClientRect().right)),
+    boxes, smallest: texts[0] || null,
+  };
+}"""
+
+TIMELINE_PAGES = {  # page: the names of the pictures on it
+    "status/": ("Interviews by stage", "Timeline of the interviews still in play"),
+    "interviews/2026-11-10-northwind-traders-senior-data-engineer/": (
+        "Timeline of this interview",
+    ),
+    "interviews/2026-11-13-quillon-logistics-site-reliability-engineer/": (
+        "Timeline of this interview",
+    ),
+}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_timelines_fit_a_phone_and_stay_wide_on_a_laptop(
+    browser, site_url: str, width: int
+) -> None:
+    """At 390 px the narrow drawings show, inside the screen, with text of 11 px or more;
+    at 1280 px and in print the wide ones; a screen reader meets each picture once."""
+    from test_browser import Watch
+
+    watch = Watch(browser, site_url)
+    page = watch.page
+    try:
+        page.set_viewport_size({"width": width, "height": 900})
+        ARTIFACTS.mkdir(exist_ok=True)
+        want = "av-tl--narrow" if width < 720 else "av-tl--wide"
+        for path, names in TIMELINE_PAGES.items():
+            page.goto(f"{site_url}/{path}")
+            page.wait_for_selector("svg.av-tl", state="attached")
+            for scheme in ("default", "slate"):
+                page.evaluate(
+                    f"() => document.body.setAttribute('data-md-color-scheme', '{scheme}')"
+                )
+                shot = (
+                    ARTIFACTS / f"timeline-{path.split('/')[-2] or 'status'}-{scheme}-{width}.png"
+                )
+                page.locator("article").screenshot(path=str(shot))
+                seen = page.evaluate(TIMELINES)
+                assert len(seen["shown"]) == len(names), (path, seen["shown"])
+                assert all(want in cls.split() for cls in seen["shown"]), (path, seen["shown"])
+                for box in seen["boxes"]:
+                    assert box["scroll"] <= box["client"], (path, box)
+                    assert box["right"] <= width + 0.5, (path, box)
+                assert seen["right"] <= width + 0.5, (path, seen["right"])
+                assert seen["smallest"][0] >= 11, (path, seen["smallest"])
+            for name in names:  # the hidden drawing is out of the accessibility tree
+                assert page.get_by_role("img", name=name, exact=True).count() == 1, (path, name)
+            assert page.evaluate("() => document.scrollingElement.scrollWidth") <= width
+            page.emulate_media(media="print")
+            printed = page.evaluate(TIMELINES)["shown"]
+            assert len(printed) == len(names)
+            assert all("av-tl--wide" in cls.split() for cls in printed), (path, printed)
+            page.emulate_media(media="screen")
+        assert not watch.csp, watch.csp
+        assert not watch.errors and not watch.outside, (watch.errors, watch.outside)
+    finally:
+        watch.close()

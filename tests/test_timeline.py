@@ -33,15 +33,24 @@ def svgs(text: str) -> list[ET.Element]:
     return [ET.fromstring(m) for m in re.findall(r"<svg\b.*?</svg>", text, re.S)]
 
 
+def variant(text: str, which: str) -> list[ET.Element]:
+    """The drawings of one variant (wide for screens and print, narrow for phones)."""
+    return [svg for svg in svgs(text) if f"av-tl--{which}" in svg.get("class", "").split()]
+
+
+def drawn_text(svg: ET.Element, cls: str) -> list[str]:
+    return [t.text or "" for t in svg.iter(f"{SVG_NS}text") if cls in t.get("class", "").split()]
+
+
 def test_status_timeline_one_row_per_interview_in_play() -> None:
     clock = Clock.at(NOW, SETTINGS)
     es = sample(clock)
     out = status_timeline(es, clock)
-    bar, timeline = svgs(out)
+    bar, timeline = variant(out, "wide")
     playing = [e for e in es if e.interview is not None and in_play(e.interview)]
     labels = [t.text for t in timeline.iter(f"{SVG_NS}text") if "av-tl-label" in t.get("class")]
     assert len(labels) == len(playing) >= 3
-    for svg in (bar, timeline):
+    for svg in svgs(out):
         assert svg.get("role") == "img"
         assert svg[0].tag == f"{SVG_NS}title" and svg[0].text
         assert svg[1].tag == f"{SVG_NS}desc" and svg[1].text
@@ -63,7 +72,7 @@ def test_drawings_need_no_inline_style_script_or_other_host() -> None:
 
 def test_overdue_is_a_shape_not_only_a_colour() -> None:
     clock = Clock.at(NOW, SETTINGS)
-    (_bar, timeline) = svgs(status_timeline(sample(clock), clock))
+    (_bar, timeline) = variant(status_timeline(sample(clock), clock), "wide")
     overdue = [el for el in timeline.iter() if "av-tl-mark--overdue" in el.get("class", "")]
     assert overdue and all(el.tag == f"{SVG_NS}path" for el in overdue)  # a triangle
     bangs = [el for el in timeline.iter() if el.get("class") == "av-tl-bang"]
@@ -75,7 +84,7 @@ def test_overdue_is_a_shape_not_only_a_colour() -> None:
 def test_stage_bar_counts() -> None:
     clock = Clock.at(NOW, SETTINGS)
     es = sample(clock)
-    (bar,) = svgs(stage_bar(es, clock))
+    (bar,) = variant(stage_bar(es, clock), "wide")
     rects = [el for el in bar.iter(f"{SVG_NS}rect")]
     assert 1 < len(rects) <= 8
     desc = bar[1].text
@@ -87,12 +96,91 @@ def test_interview_timeline_shows_the_playbook_steps() -> None:
     clock = Clock.at(NOW, SETTINGS)
     northwind = next(e for e in sample(clock) if "northwind" in e.page)
     out = interview_timeline(northwind, clock)
-    (svg,) = svgs(out)
-    assert svg[0].text == "Timeline of this interview"
-    titles = [t.text for t in svg.iter(f"{SVG_NS}title")]
-    assert any(t.startswith("Thank-you notes by") for t in titles)
-    assert any(t.startswith("Follow-up call from") for t in titles)
-    assert any(t.startswith("Outcome: offer") for t in titles)
+    assert len(svgs(out)) == 2
+    for svg in variant(out, "wide") + variant(out, "narrow"):
+        assert svg[0].text == "Timeline of this interview"
+        titles = [t.text for t in svg.iter(f"{SVG_NS}title")]
+        assert any(t.startswith("Thank-you notes by") for t in titles)
+        assert any(t.startswith("Follow-up call from") for t in titles)
+        assert any(t.startswith("Outcome: offer") for t in titles)
+    assert out.count("The timeline as text") == 1
+
+
+def test_every_picture_is_drawn_wide_and_narrow_with_one_text_equivalent() -> None:
+    """Two drawings of each picture, both accessible; the text equivalent once."""
+    clock = Clock.at(NOW, SETTINGS)
+    es = sample(clock)
+    out = status_timeline(es, clock)
+    wide, narrow = variant(out, "wide"), variant(out, "narrow")
+    assert len(wide) == len(narrow) == 2 and len(svgs(out)) == 4
+    for w, n in zip(wide, narrow, strict=True):
+        assert n.get("role") == w.get("role") == "img"
+        assert n[0].tag == f"{SVG_NS}title" and n[0].text == w[0].text
+        assert n[1].tag == f"{SVG_NS}desc" and n[1].text
+        assert n.get("viewBox") == f"0 0 360 {n.get('height')}"
+        assert set(w.get("class").split()) - {"av-tl--wide"} == (
+            set(n.get("class").split()) - {"av-tl--narrow"}
+        )
+    assert out.count("The timeline as text") == 1
+
+
+def test_narrow_status_timeline_is_a_window_around_now() -> None:
+    """On a phone: ten days back, eight ahead; what is left out is counted, overdue kept."""
+    clock = Clock.at(NOW, SETTINGS)
+    es = sample(clock)
+    out = status_timeline(es, clock)
+    _bar, timeline = variant(out, "narrow")
+    assert "Shown from Sun 15 Nov 2026" in timeline[1].text
+    ticks = drawn_text(timeline, "av-tl-tick")
+    assert 2 <= len(ticks) <= 4 and "Nov 9" not in ticks
+    playing = [e for e in es if e.interview is not None and in_play(e.interview)]
+    companies = drawn_text(timeline, "av-tl-label")
+    assert len(companies) == len(playing)
+    assert sorted(companies) == sorted(e.interview.company for e in playing)
+    subs = drawn_text(timeline, "av-tl-sublabel")
+    assert "Site Reliability Engineer · follow-up due" in subs
+    assert all(len(t) <= 44 for t in subs + companies)
+    assert any(re.fullmatch(r"◂ \d+ earlier", t) for t in drawn_text(timeline, "av-tl-more"))
+    assert "follow-up overdue" in drawn_text(timeline, "av-tl-note--late")
+    for el in timeline.iter():  # inside the drawing, left to right
+        for name in ("x", "cx", "x1", "x2"):
+            if el.get(name) is not None:
+                assert 0 <= float(el.get(name)) <= 360, (el.tag, el.attrib)
+
+
+def test_narrow_window_keeps_an_old_overdue_deadline_at_its_edge(tmp_path: Path) -> None:
+    """Deadlines overdue since long before the window stand at its left edge, with a note."""
+    (tmp_path / "old.yaml").write_text(
+        "version: 1\ncompany: Oldco\nrole: Analyst\nwhen: 2026-10-01T10:00:00-04:00\n"
+        "thank_you:\n  - to: Sam\n    sent: 2026-10-01T18:00:00-04:00\n"
+        "reflection:\n  written: 2026-10-02\n",
+        encoding="utf-8",
+    )
+    clock = Clock.at(NOW, SETTINGS)
+    es = sample(clock, tmp_path)
+    _bar, wide_tl = variant(status_timeline(es, clock), "wide")
+    _bar, timeline = variant(status_timeline(es, clock), "narrow")
+    overdue = [g[1] for g in timeline.iter(f"{SVG_NS}g") if g[0].text.startswith("OVERDUE")]
+    assert len(overdue) == 2 and all(el.get("d").startswith("M18 ") for el in overdue)
+    notes = drawn_text(timeline, "av-tl-note--late")  # one: the next would overlap it
+    assert len(notes) == 1 and notes[0].endswith(" overdue")
+    assert [el for el in wide_tl.iter() if "av-tl-mark--overdue" in el.get("class", "")]
+
+
+def test_narrow_stage_bar_is_one_labelled_bar_per_stage() -> None:
+    clock = Clock.at(NOW, SETTINGS)
+    es = sample(clock)
+    (wide,) = variant(stage_bar(es, clock), "wide")
+    (narrow,) = variant(stage_bar(es, clock), "narrow")
+    names = drawn_text(narrow, "av-tl-stagename")
+    counts = [int(t) for t in drawn_text(narrow, "av-tl-count")]
+    assert len(names) == len(counts) == len(list(narrow.iter(f"{SVG_NS}rect"))) >= 2
+    assert sum(counts) == len(es)
+    assert ", ".join(f"{n} {name}" for name, n in zip(names, counts, strict=True)) == wide[1].text
+    widths = [float(r.get("width")) for r in narrow.iter(f"{SVG_NS}rect")]
+    most = max(counts)
+    for w, n in zip(widths, counts, strict=True):  # as long as the count, the longest to scale
+        assert abs(w - widths[counts.index(most)] * n / most) <= 1
 
 
 HOSTILE = """\
@@ -164,10 +252,11 @@ def test_timeline_renders_in_chromium(browser, tmp_path: Path) -> None:
             for width in (1280, 390):
                 page.set_viewport_size({"width": width, "height": 1100})
                 page.goto(f"{url}/status/")
-                page.wait_for_selector("svg.av-tl--timeline")
+                page.wait_for_selector("svg.av-tl--timeline", state="attached")
                 info = page.eval_on_selector_all(
                     "svg.av-tl",
-                    "els => els.map(e => ({role: e.getAttribute('role'),"
+                    "els => els.filter(e => e.getClientRects().length)"
+                    ".map(e => ({role: e.getAttribute('role'),"
                     " title: e.querySelector('title')?.textContent,"
                     " w: e.getBoundingClientRect().width, h: e.getBoundingClientRect().height}))",
                 )
@@ -185,10 +274,12 @@ def test_timeline_renders_in_chromium(browser, tmp_path: Path) -> None:
                     )
                     page.screenshot(path=str(ARTIFACTS / f"timeline-{scheme}-{width}.png"))
             page.goto(f"{url}/interviews/2026-11-10-northwind-traders-senior-data-engineer/")
-            page.wait_for_selector("svg.av-tl--timeline")
+            page.wait_for_selector("svg.av-tl--timeline", state="attached")
             title = page.eval_on_selector("svg.av-tl--timeline > title", "e => e.textContent")
             assert title == "Timeline of this interview"
-            page.locator("svg.av-tl--timeline").screenshot(path=str(ARTIFACTS / "timeline-one.png"))
+            shown = page.locator("svg.av-tl--timeline.av-tl--narrow")  # still 390 px wide
+            shown.screenshot(path=str(ARTIFACTS / "timeline-one.png"))
             assert not watch.errors and not watch.outside and not watch.dialogs
+            assert not watch.csp, watch.csp
         finally:
             watch.close()
