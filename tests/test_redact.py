@@ -509,3 +509,16 @@ def test_a_redacted_lessons_page_says_once_that_it_is_private() -> None:
     assert "Not published." in lessons
     plain = build_pages(results, CLOCK, redact=False)["lessons.md"]
     assert "not published" not in plain
+
+
+@pytest.mark.parametrize(("email", "phone"), [("r", "12"), ("dana", "555"), ("x.y", "2026")])
+def test_a_known_value_of_no_usual_shape_is_taken_only_as_a_whole_token(
+    email: str, phone: str
+) -> None:
+    person = Person(("interviewers", 0), "Dana Whitfield", "CTO", email, phone, None, None)
+    scrub = Scrubber([person])
+    text = "Record 2026-11-12: the recruiter prefers email; dana.w@example.org wrote 5551234."
+    out = scrub.text(text)
+    assert "2026-11-12" in out and "recruiter prefers" in out
+    if len(email) >= 3:
+        assert scrub.text(f"Write to {email} today") == f"Write to {EMAIL_WITHHELD} today"

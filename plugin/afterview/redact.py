@@ -470,8 +470,8 @@ class Scrubber:
         for p in people:
             # A known email or number the shapes below would miss is matched as written.
             email = fold_text(p.email.strip()) if p.email else ""
-            if email and not _EMAIL.fullmatch(email):
-                exact.append((re.compile(re.escape(email)), EMAIL_WITHHELD))
+            if email and not _EMAIL.fullmatch(email) and (token := _as_token(email)):
+                exact.append((token, EMAIL_WITHHELD))
             if p.phone and len(re.sub(r"\D", "", fold_text(p.phone))) < 7:
                 exact.extend((pat, PHONE_WITHHELD) for pat in _phone_patterns(p.phone))
             if p.name:
@@ -636,12 +636,23 @@ def _original_span(
     return s, e, replacement
 
 
+def _as_token(value: str) -> re.Pattern[str] | None:
+    """A known value of no usual shape, matched only as a whole token of the text.
+
+    Never inside a word or a number, and not at all under three characters: a
+    one-letter "email" must not take every "r" out of the page.
+    """
+    if len(value) < 3:
+        return None
+    return re.compile(r"(?<![\w@.+\-])" + re.escape(value) + r"(?![\w@\-]|\.\w)")
+
+
 def _phone_patterns(phone: str) -> list[re.Pattern[str]]:
     """A known number in any grouping (and a US number without its leading 1)."""
     digits = re.sub(r"\D", "", fold_text(phone))
     if len(digits) < 5:
-        stripped = fold_text(phone.strip())
-        return [re.compile(re.escape(stripped))] if stripped else []
+        token = _as_token(fold_text(phone.strip()))
+        return [token] if token else []
     variants = {digits}
     if len(digits) == 11 and digits.startswith("1"):
         variants.add(digits[1:])
