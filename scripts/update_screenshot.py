@@ -72,7 +72,7 @@ def shoot(
         try:
             page = browser.new_page(viewport={"width": width, "height": height})
             page.goto(url)
-            page.wait_for_selector("svg.av-tl")
+            page.wait_for_selector("svg.av-tl", state="attached")
             if dark:
                 page.evaluate("() => document.body.setAttribute('data-md-color-scheme', 'slate')")
             page.screenshot(path=str(out), full_page=full)
