@@ -170,9 +170,7 @@ class _Dumper(yaml.SafeDumper):
     records are read with the YAML 1.2 core schema, where it is a number."""
 
 
-_Dumper.add_representer(
-    str, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", s, style='"')
-)
+_Dumper.add_representer(str, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", s, style='"'))
 
 
 def dump(data: object) -> bytes:
@@ -213,9 +211,9 @@ def check(raw: bytes, now: datetime = NOW) -> list[Finding]:
     return result.findings
 
 
-nows = st.datetimes(
-    min_value=datetime(2026, 9, 1), max_value=datetime(2027, 3, 1)
-).map(lambda d: d.replace(tzinfo=NOW.tzinfo))
+nows = st.datetimes(min_value=datetime(2026, 9, 1), max_value=datetime(2027, 3, 1)).map(
+    lambda d: d.replace(tzinfo=NOW.tzinfo)
+)
 
 PROFILE = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

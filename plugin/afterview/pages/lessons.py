@@ -46,7 +46,7 @@ def render_lessons(entries: list[Entry], clock: Clock) -> str:
     ]
     if withheld:
         lines += [
-            md("!!! note \"Kept private\""),
+            md('!!! note "Kept private"'),
             md(""),
             md("    This site is redacted: reflections and feedback are not published."),
             md(""),
