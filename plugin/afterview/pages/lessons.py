@@ -52,6 +52,6 @@ def render_lessons(entries: list[Entry], clock: Clock) -> str:
             md(""),
         ]
     for title, items in sections.items():
-        empty = md("Not published." if withheld else "Nothing recorded yet.")
+        empty = md("Not published.") if withheld else md("Nothing recorded yet.")
         lines += [md("## {}", title), md(""), *(items or [empty]), md("")]
     return page(lines)
