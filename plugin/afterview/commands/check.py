@@ -8,6 +8,7 @@ import sys
 import click
 
 from afterview.cli import now_option, records_for_command
+from afterview.reports import REPORTERS
 
 
 def _ids(value: str | None, option: str) -> frozenset[str] | None:
@@ -50,7 +51,7 @@ def _kinds(value: str) -> frozenset[str]:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "concise", "json", "github", "junit"]),  # reports.REPORTERS
+    type=click.Choice(list(REPORTERS)),
     default="text",
     show_default=True,
     help="Output format: text groups findings by file and shows each line;"

@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from afterview.cli import display_path, fail, now_accepted
+from afterview.model import FORMATS
 
 TEMPLATE = "record.yaml.tmpl"
 _ASCII = str.maketrans({"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "œ": "oe",
@@ -195,9 +196,7 @@ def _when(value: str | None, tz: Any, option: str = "--when") -> str | None:
     help="When it starts: 2026-11-18T14:00:00-05:00, 2026-11-18 14:00 (playbook time zone)"
     " or 2026-11-18 (asked at a terminal when left out).",
 )
-@click.option(
-    "--format", "fmt", type=click.Choice(["onsite", "video", "phone"]), help="How it takes place."
-)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), help="How it takes place.")
 @click.option("--location", help="Where: an address, or the video service.")
 @click.option("--duration", type=click.IntRange(1, 1440), help="Length in minutes (default 60).")
 @click.option("--round", "round_", type=click.IntRange(min=1), help="Which round: 1, 2, ...")
