@@ -70,7 +70,7 @@ class Md(str):
 
 
 def _make(text: str) -> Md:
-    return Md(text, _KEY)
+    return str.__new__(Md, text)  # the module's own way past the key check
 
 
 def as_md(value: object) -> Md:
@@ -80,6 +80,8 @@ def as_md(value: object) -> Md:
 
 def md(template: LiteralString, *args: object, **kwargs: object) -> Md:
     """Fixed Markdown from the code with its ``{}`` fields filled by escaped values."""
+    if not args and not kwargs and "{" not in template and "}" not in template:
+        return _make(template)  # nothing to fill (format would return it unchanged)
     return _make(
         template.format(*(as_md(a) for a in args), **{k: as_md(v) for k, v in kwargs.items()})
     )
@@ -130,7 +132,15 @@ def _isolated(text: str, escaped: str) -> Md:
 
 def esc(value: object) -> Md:
     """Inline Markdown that shows the value literally, on one line."""
+    if type(value) is str:
+        return _esc_text(value)
     text = _clean(str(value))
+    return _isolated(text, text.translate(_TABLE))
+
+
+@lru_cache(maxsize=65536)  # the same words, dates and ids are escaped again and again
+def _esc_text(value: str) -> Md:
+    text = _clean(value)
     return _isolated(text, text.translate(_TABLE))
 
 
@@ -304,14 +314,18 @@ def tel(phone: str) -> Md:
 # --- links between pages, spans, tables --------------------------------------------------------
 
 
-@lru_cache(maxsize=8192)  # pages link to the same checks and records again and again
 def rel(from_page: str, to_page: str) -> Md:
     """The relative Markdown link from one page's source path to another's.
 
     Percent-encoded: a page's path comes from a record's file name, which must
     not end the link or give it a scheme (``x) [y](javascript:alert(1).yaml``).
     """
-    return _make(quote(posixpath.relpath(to_page, posixpath.dirname(from_page) or "."), safe="/"))
+    return _rel_from(posixpath.dirname(from_page) or ".", to_page)
+
+
+@lru_cache(maxsize=16384)  # every interview page links to the same checks and guidance pages
+def _rel_from(folder: str, to_page: str) -> Md:
+    return _make(quote(posixpath.relpath(to_page, folder), safe="/"))
 
 
 def page_link(label: object, from_page: str, to_page: str) -> Md:
