@@ -196,3 +196,14 @@ def test_step_states_follow_the_findings_severities(pages) -> None:
     assert thankless.interview is not None
     states = dict(step_statuses(thankless.interview, CLOCK, thankless.findings))
     assert states["thank-you"] == "missing"  # thank-you-overdue, an error
+
+
+@pytest.mark.parametrize(
+    "name", ["x\nmailto:a@b.example.yaml", "tab\there.yaml", "rlo\u202egpj.yaml", "a b.yaml"]
+)
+def test_page_paths_hold_no_line_break_or_invisible_character(name: str) -> None:
+    from afterview.pages.common import page_stem
+
+    stem = page_stem(name)
+    assert stem.isprintable() and not any(ch.isspace() and ch != " " for ch in stem)
+    assert page_stem("2026-11-10-northwind-traders.yaml") == "2026-11-10-northwind-traders"

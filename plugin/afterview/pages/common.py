@@ -59,12 +59,22 @@ class Entry:
         return plain(f"{iv.company or '(no company)'} — {iv.role or '(no role)'}")
 
 
+def page_stem(path: str) -> str:
+    """The page name a record file gets: its stem, with line breaks, tabs, control, format
+    and separator characters (which a file name may hold) as "-", so no published path
+    holds a line break or an invisible character. A plain space stays (links encode it)."""
+    stem = PurePath(path).stem
+    if stem.isprintable():  # str.isprintable: False for every such character, True for " "
+        return stem
+    return "".join(ch if ch.isprintable() else "-" for ch in stem)
+
+
 def entries(results: list[FileResult]) -> list[Entry]:
     """An Entry per result, each with a unique page under interviews/."""
     used: set[str] = set()
     out = []
     for r in sorted(results, key=lambda r: r.path):
-        stem = PurePath(r.path).stem
+        stem = page_stem(r.path)
         page, n = f"{INTERVIEWS_DIR}/{stem}.md", 2
         while page in used:
             page, n = f"{INTERVIEWS_DIR}/{stem}-{n}.md", n + 1
