@@ -106,6 +106,8 @@ class Closing:
     expected_contact: date | None = None
     contact_method: str | None = None
     contact_person: str | None = None
+    contact_email: str | None = None
+    contact_phone: str | None = None
     asked_next_steps: bool | None = None
     next_steps: list[NextStep] = field(default_factory=list)
     thanked_staff: bool | None = None
@@ -232,6 +234,8 @@ def build_interview(path: str, record: Record, tz: tzinfo) -> Interview:
         expected_contact=_day(closing_data.get("expected_contact")),
         contact_method=_text(closing_data.get("contact_method")),
         contact_person=_text(closing_data.get("contact_person")),
+        contact_email=_text(closing_data.get("contact_email")),
+        contact_phone=_text(closing_data.get("contact_phone")),
         asked_next_steps=_flag(closing_data.get("asked_next_steps")),
         next_steps=steps,
         thanked_staff=_flag(closing_data.get("thanked_staff")),
