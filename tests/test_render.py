@@ -74,10 +74,11 @@ def test_render_output_builds_as_a_plain_site(tmp_path: Path, monkeypatch) -> No
     assert (tmp_path / "site" / "checks" / "thank-you-overdue" / "index.html").is_file()
 
 
-def test_render_needs_records(tmp_path: Path, monkeypatch) -> None:
-    (tmp_path / "pyproject.toml").write_text('[tool.afterview]\ninterviews = "nothing"\n')
+def test_render_of_a_path_without_records_exits_2(tmp_path: Path, monkeypatch) -> None:
+    """A PATH given holds no record: exit 2, nothing written (an empty interviews
+    folder with no PATH is an empty playbook: tests/test_empty_playbook.py)."""
     monkeypatch.chdir(tmp_path)
-    result = CliRunner().invoke(cli, ["render", "out", "--now", NOW])
+    result = CliRunner().invoke(cli, ["render", "out", "nothing", "--now", NOW])
     assert result.exit_code == 2
     assert "nothing" in result.output
     assert not (tmp_path / "out").exists()

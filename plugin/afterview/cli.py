@@ -139,19 +139,36 @@ def records_for_command(
 ) -> tuple[Clock, Records]:
     """The clock and the checked records of a command's PATHS (default: the interviews folder).
 
-    Exits with status 2 on invalid settings or when no record file is found;
-    paths that could not be used are left in ``Records.problems`` for
-    ``finish`` to report.
+    Exits with status 2 on invalid settings or when PATHS hold no record file.
+    With no PATHS, an interviews folder without a record (empty, or not there at
+    all: git keeps no empty folder) is an empty playbook: said on standard error,
+    and the command goes on with no record (content/usage.md). Paths that could
+    not be used are left in ``Records.problems`` for ``finish`` to report.
     """
     from afterview.checker import EVERYTHING
-    from afterview.records import read_records
+    from afterview.records import Records, read_records
 
     settings, clock = load_context(now_text)
-    targets = list(paths) or [display_path(settings.interviews)]
-    records = read_records(targets, clock, selection or EVERYTHING, keep_interviews)
+    if not paths:
+        folder = display_path(settings.interviews)
+        if not os.path.lexists(settings.interviews):
+            records = Records()
+        else:
+            records = read_records([folder], clock, selection or EVERYTHING, keep_interviews)
+        if not records.files and not records.problems:
+            note(f"no record yet in {folder} (`afterview new` starts one)")
+        return clock, records
+    records = read_records(list(paths), clock, selection or EVERYTHING, keep_interviews)
     if not records.files and not records.problems:
-        fail(f"no record found in {', '.join(targets)} (looked for *.yaml and *.yml)")
+        fail(f"no record found in {', '.join(paths)} (looked for *.yaml and *.yml)")
     return clock, records
+
+
+def note(message: str) -> None:
+    """Say something on standard error that does not change the exit status."""
+    from afterview.plaintext import terminal
+
+    click.echo(f"afterview: {terminal(message)}", err=True)
 
 
 def name_skipped(records: Records) -> None:

@@ -179,7 +179,8 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         return in_docs and _RECORD_NAME.search(PurePath(f.src_uri).name) is not None
 
     def _missing(self, folder: Path) -> None:
-        """No interviews folder: say where it was looked for; a strict build fails."""
+        """No interviews folder: an empty playbook (git keeps no empty folder), so the
+        site builds with no record; say where it was looked for (content/usage.md)."""
         assert self.settings is not None
         source = self.settings.source
         why = (
@@ -188,12 +189,7 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
             else f"no afterview.toml or [tool.afterview] found from {self.root} upwards,"
             " so the default <docs_dir>/interviews"
         )
-        text = _one_line(
-            f"afterview: interviews folder {folder} not found ({why}); no record published"
-        )
-        if self.strict:
-            raise PluginError(text)
-        log.warning(text)
+        log.info(_one_line(f"afterview: no record yet: {folder} does not exist ({why})"))
 
     def _inclusion(self, src_uri: str, config: MkDocsConfig) -> InclusionLevel:
         """Interview and per-check pages are linked from the status and checks pages, not
