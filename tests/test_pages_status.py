@@ -57,6 +57,8 @@ def test_status_counts_every_stage(pages) -> None:
         ("waiting", 2),  # Harborview round 1 ignores follow-up-overdue: round 2 goes on
         ("follow&#45;up due", 1),
         ("offer", 1),
+        ("accepted", 0),
+        ("declined", 0),
         ("rejected", 1),
         ("withdrawn", 0),
         ("ghosted", 0),

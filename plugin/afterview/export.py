@@ -3,8 +3,10 @@
 Columns, in order: ``date`` (the interview's day), ``when`` (its start as
 written), ``company``, ``role``, ``round``, ``format``, ``interviewers``
 (name and title), ``stage`` (``progress.stage`` at ``now``), ``outcome``
-(the status), ``thank_you_sent`` and ``follow_ups`` (the dates of the notes
-and of the contacts after the interview), ``path``. In CSV a list is joined
+(the status), ``pay``, ``decision`` and ``decision_date`` (an offer's pay as
+agreed, your answer and when you gave it), ``thank_you_sent`` and
+``follow_ups`` (the dates of the notes and of the contacts after the
+interview), ``path``. In CSV a list is joined
 with "; " and an interviewer reads ``Name (Title)``; in JSON lists stay lists.
 """
 
@@ -31,6 +33,9 @@ COLUMNS = (
     "interviewers",
     "stage",
     "outcome",
+    "pay",
+    "decision",
+    "decision_date",
     "thank_you_sent",
     "follow_ups",
     "path",
@@ -55,6 +60,9 @@ def row(iv: Interview, clock: Clock) -> dict[str, Any]:
         "interviewers": [{"name": p.name, "title": p.title} for p in iv.interviewers],
         "stage": stage(iv, clock),
         "outcome": iv.outcome.status,
+        "pay": iv.outcome.pay,
+        "decision": iv.outcome.decision,
+        "decision_date": _moment(iv.outcome.decision_date),
         "thank_you_sent": [m for m in (_moment(n.sent) for n in iv.thank_you) if m],
         "follow_ups": [m for m in (_moment(f.date) for f in iv.follow_ups) if m],
         "path": iv.path,

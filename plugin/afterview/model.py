@@ -155,6 +155,7 @@ class Outcome:
     benefits: str | None = None
     decision: str | None = None
     decision_due: date | None = None
+    decision_date: Moment | None = None
     asked_why: bool | None = None
     feedback: str | None = None
     asked_referrals: bool | None = None
@@ -287,6 +288,7 @@ def build_interview(path: str, record: Record, tz: tzinfo) -> Interview:
         benefits=_text(outcome_data.get("benefits")),
         decision=_choice(outcome_data.get("decision"), DECISIONS),
         decision_due=_day(outcome_data.get("decision_due")),
+        decision_date=parse_moment(outcome_data.get("decision_date"), tz),
         asked_why=_flag(outcome_data.get("asked_why")),
         feedback=_text(outcome_data.get("feedback")),
         asked_referrals=_flag(outcome_data.get("asked_referrals")),

@@ -29,6 +29,8 @@ STAGES = (
     "waiting",
     "follow-up due",
     "offer",
+    "accepted",
+    "declined",
     "rejected",
     "withdrawn",
     "ghosted",
@@ -76,7 +78,8 @@ def rule_active(iv: Interview, clock: Clock, rule_id: str) -> bool:
 def stage(iv: Interview, clock: Clock) -> str:
     """The stage the interview has reached at clock.now (one of STAGES).
 
-    An outcome other than pending sets the stage. A pending interview is
+    An outcome other than pending sets the stage; an offer you have answered
+    (``outcome.decision``) is *accepted* or *declined*. A pending interview is
     *upcoming* before its end, *awaiting thank-you* while a note is owed,
     *follow-up due* past the follow-up time, else *waiting*; a record whose
     ``when`` cannot be read is *waiting* (nothing can be due). A step whose
@@ -84,6 +87,8 @@ def stage(iv: Interview, clock: Clock) -> str:
     settings) does not set the stage, as it does not reach the agenda.
     """
     status = iv.outcome.status
+    if status == "offer" and iv.outcome.decision in ("accepted", "declined"):
+        return iv.outcome.decision
     if status != "pending":
         return status
     dl = deadlines(iv, clock)

@@ -70,6 +70,7 @@ KEEP = frozenset(
         "expected_contact",
         "due",
         "decision_due",
+        "decision_date",
         "duration",
         "round",
         "rule",

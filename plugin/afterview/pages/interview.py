@@ -194,6 +194,7 @@ def _outcome(iv: Interview) -> list[Md]:
         ("Benefits", o.benefits),
         ("Decision", o.decision),
         ("Answer due", wording.moment(o.decision_due) if o.decision_due else None),
+        ("Answered", wording.moment(o.decision_date) if o.decision_date else None),
         ("Thanked again", _yes_no(o.thanked) if o.status == "offer" else None),
         ("Asked why", _yes_no(o.asked_why) if o.status == "rejected" else None),
         (

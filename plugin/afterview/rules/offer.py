@@ -56,7 +56,8 @@ def offer_terms_unconfirmed(ctx: Context) -> Iterator[Hit]:
     For `outcome.status: offer`, reports a record missing any of
     `outcome.pay`, `outcome.schedule` or `outcome.benefits`; the message
     names which. A warning while you decide, an error once
-    `decision: accepted`.
+    `decision: accepted`; nothing once `decision: declined` (the terms of an
+    offer you turned down need no settling).
 
     ## Why it matters
 
@@ -83,7 +84,7 @@ def offer_terms_unconfirmed(ctx: Context) -> Iterator[Hit]:
     ```
     """
     o = ctx.interview.outcome
-    if o.status != "offer":
+    if o.status != "offer" or o.decision == "declined":
         return
     terms = (("pay", o.pay), ("schedule", o.schedule), ("benefits", o.benefits))
     missing = [k for k, v in terms if v is None]
