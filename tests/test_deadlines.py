@@ -176,11 +176,12 @@ def test_follow_up_due_a_week_after_the_end() -> None:
     ]
 
 
-def test_follow_up_waits_for_the_day_after_expected_contact() -> None:
-    record = HEAD + "when: 2026-11-18T14:00:00-05:00\nclosing:\n  expected_contact: 2026-11-28\n"
-    assert follow_up(record, "2026-11-28T23:59:59-05:00") == []
-    assert follow_up(record, "2026-11-29T00:00:01-05:00") == [
-        (1, 1, moment("2026-11-29T00:00:00-05:00"))
+def test_follow_up_waits_for_the_working_day_after_expected_contact() -> None:
+    # Monday 30 November: the call is due from 09:00 on Tuesday (README "Choices", Working days).
+    record = HEAD + "when: 2026-11-18T14:00:00-05:00\nclosing:\n  expected_contact: 2026-11-30\n"
+    assert follow_up(record, "2026-12-01T09:00:00-05:00") == []
+    assert follow_up(record, "2026-12-01T09:00:01-05:00") == [
+        (1, 1, moment("2026-12-01T09:00:00-05:00"))
     ]
 
 

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import PurePath
 
 from afterview.clock import Clock
-from afterview.deadlines import deadlines
+from afterview.deadlines import deadlines, step_due
 from afterview.model import Interview
 from afterview.progress import is_upcoming, owed_a_note, reflected, rule_active
 from afterview.rules import ACTION_RULES  # a rule turned off drops its action too
@@ -92,7 +92,7 @@ def items_for(iv: Interview, clock: Clock) -> list[Item]:
     for i, step in enumerate(iv.closing.next_steps):
         if step.done:
             continue
-        due = clock.day_end(step.due) if step.due else None
+        due = step_due(step.due, clock) if step.due else None
         add("next-step", due, step.action or "A next step they asked of you", str(i))
     o = iv.outcome
     if status == "offer" and o.decision in (None, "pending"):

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import tzinfo
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_SETTINGS = (*SEVERITIES, "off")
 
@@ -52,6 +54,8 @@ class Settings:
     source: Path | None = None
     me: Me = field(default_factory=Me)
     drafts: Path | None = None  # folder of draft template overrides
+    workdays: frozenset[int] = frozenset(range(5))  # date.weekday() numbers; Monday-Friday
+    holidays: frozenset[date] = frozenset()  # days that are not working days
 
     @property
     def tz(self) -> tzinfo:
@@ -73,8 +77,6 @@ def local_zone() -> tzinfo:
                 return ZoneInfo(name)
             except (ZoneInfoNotFoundError, ValueError, OSError):
                 continue
-    from datetime import datetime
-
     return datetime.now().astimezone().tzinfo or ZoneInfo("UTC")
 
 
@@ -133,6 +135,7 @@ def settings_from_table(
         return SettingsError(f"{where}{'.' if prefix else ''}{key}: expected {expected}{got}")
 
     allowed = {"interviews", "timezone", "severity", "alarm_before_minutes", "me", "drafts"}
+    allowed |= {"workdays", "holidays"}
     allowed |= set(_NUMBERS)
     for key in table:
         if key not in allowed:
@@ -171,6 +174,10 @@ def settings_from_table(
         if not isinstance(table["drafts"], str) or not table["drafts"].strip():
             raise bad("drafts", "a folder path as a string")
         values["drafts"] = path.parent / table["drafts"]
+    if "workdays" in table:
+        values["workdays"] = _workdays(table["workdays"], bad)
+    if "holidays" in table:
+        values["holidays"] = _holidays(table["holidays"], bad)
     if "me" in table:
         values["me"] = _me(table["me"], f"{where}{'.' if prefix else ''}me")
     if "severity" in table:
@@ -190,6 +197,42 @@ def settings_from_table(
                 )
         values["severity"] = dict(sev)
     return Settings(**values)
+
+
+def _workdays(value: object, bad: Callable[[str, str], SettingsError]) -> frozenset[int]:
+    """``workdays``: a non-empty list of weekday names (``Monday`` or ``Mon``, any case)."""
+    expected = "a non-empty list of weekday names such as ['Monday', 'Tuesday'] or ['Mon', 'Tue']"
+    if not isinstance(value, list) or not value:
+        raise bad("workdays", expected)
+    days = set()
+    for name in value:
+        word = name.strip().casefold() if isinstance(name, str) else ""
+        match = [i for i, d in enumerate(WEEKDAYS) if word in (d, d[:3])]
+        if not match:
+            raise bad("workdays", expected + f"; {name!r} is not a weekday")
+        days.add(match[0])
+    return frozenset(days)
+
+
+def _holidays(value: object, bad: Callable[[str, str], SettingsError]) -> frozenset[date]:
+    """``holidays``: a list of dates (TOML dates, or text YYYY-MM-DD)."""
+    from afterview.moments import parse_date
+
+    expected = "a list of dates such as [2026-12-25, 2027-01-01]"
+    if not isinstance(value, list):
+        raise bad("holidays", expected)
+    days = set()
+    for item in value:
+        if isinstance(item, str):
+            day = parse_date(item.strip())
+        elif isinstance(item, date) and not isinstance(item, datetime):
+            day = item
+        else:
+            day = None
+        if day is None:
+            raise bad("holidays", expected + f"; {item!r} is not a date")
+        days.add(day)
+    return frozenset(days)
 
 
 def _me(table: object, where: str) -> Me:

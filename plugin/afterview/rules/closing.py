@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, datetime
 
+from afterview.deadlines import step_due
 from afterview.rules.base import AFTER, DEADLINE, RECORD, Context, Hit, q, rule
 from afterview.wording import moment
+
+
+def _day_of(written: date, due: datetime) -> str:
+    """The day a step was due, saying when a day off moved it."""
+    if due.date() == written:
+        return moment(written)
+    return f"{moment(written)} (not a working day: by the end of {moment(due.date())})"
 
 
 def _closing_at(ctx: Context) -> tuple | None:
@@ -118,7 +127,9 @@ def next_step_overdue(ctx: Context) -> Iterator[Hit]:
     ## What it does
 
     Reports each `closing.next_steps` item whose `due` date has passed (at
-    the end of that day) and that has no `done` date or `done: true`.
+    the end of that day) and that has no `done` date or `done: true`. A
+    step due on a day that is not a working day (settings `workdays` and
+    `holidays`) passes at the end of the next working day instead.
 
     ## Why it matters
 
@@ -148,12 +159,12 @@ def next_step_overdue(ctx: Context) -> Iterator[Hit]:
     for step in ctx.interview.closing.next_steps:
         if step.due is None or step.done:
             continue
-        due = clock.day_end(step.due)
+        due = step_due(step.due, clock)
         if clock.now > due:
             what = f"{q(step.action)}" if step.action else "A next step"
             yield Hit(
                 step.path,
-                f"Next step {what} was due {moment(step.due)} and is not done.",
+                f"Next step {what} was due {_day_of(step.due, due)} and is not done.",
                 due,
                 reads=((*step.path, "due"), (*step.path, "done")),
             )

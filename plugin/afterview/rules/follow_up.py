@@ -16,11 +16,15 @@ def follow_up_overdue(ctx: Context) -> Iterator[Hit]:
 
     While the outcome is pending, reports a record once the follow-up is
     due: 7 days after the interview ended (setting `follow_up_after_days`),
-    or, if later, the day after the `closing.expected_contact` date they gave
-    you. Once any contact is logged in `follow_ups` (by you or by them), the
-    clock restarts: the next follow-up is due 7 days after the latest one
-    (setting `follow_up_every_days`). After two calls of yours that got no
-    decision, the message suggests marking the outcome `ghosted`.
+    or, if later, 09:00 on the first working day after the
+    `closing.expected_contact` date they gave you. Once any contact is logged
+    in `follow_ups` (by you or by them), the clock restarts: the next
+    follow-up is due 7 days after the latest one (setting
+    `follow_up_every_days`). A call never falls due on a day off: on a day
+    that is not one of the `workdays` (Monday to Friday by default) or is one
+    of the `holidays`, it is due at 09:00 on the next working day. After two
+    calls of yours that got no decision, the message suggests marking the
+    outcome `ghosted`.
 
     It stops once the outcome is `offer`, `rejected`, `withdrawn` or
     `ghosted`.
