@@ -142,6 +142,7 @@ class FollowUp:
     offered_more_info: bool | None
     offered_second_interview: bool | None
     notes: str | None
+    answered: bool | None = None  # false: nobody answered (a voicemail)
 
 
 @dataclass
@@ -273,6 +274,7 @@ def build_interview(path: str, record: Record, tz: tzinfo) -> Interview:
             offered_more_info=_flag(entry.get("offered_more_info")),
             offered_second_interview=_flag(entry.get("offered_second_interview")),
             notes=_text(entry.get("notes")),
+            answered=_flag(entry.get("answered")),
         )
         for at, entry in _entries(data.get("follow_ups"), ("follow_ups",))
     ]

@@ -213,6 +213,7 @@ def follow_up_entry(iv: Interview, clock: Clock, spoke_with: str) -> str:
         "    # offered_more_info: true",
         "    # offered_second_interview: true",
         "    # notes: what they said, and when they will decide",
+        "    # answered: false   # instead of the answers, if you reached only voicemail",
     ]
     return "\n".join(lines)
 

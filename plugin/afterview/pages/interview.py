@@ -122,6 +122,8 @@ def _timeline(iv: Interview, clock: Clock) -> list[tuple[datetime, str, Md]]:
         bits = [md("Follow-up by {}", "you" if f.by == "me" else "them")]
         if f.channel:
             bits[0] += md(" ({})", f.channel)
+        if f.answered is False:
+            bits.append(md("nobody answered"))
         if f.spoke_with:
             bits.append(md("spoke with {}", f.spoke_with))
         if f.decision_made is not None:

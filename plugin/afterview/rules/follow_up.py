@@ -93,7 +93,9 @@ def follow_up_incomplete(ctx: Context) -> Iterator[Hit]:
 
     Reports each `follow_ups` entry `by: me` (the default) that has no
     `decision_made` answer, or that has `decision_made: false` and no
-    `still_considered` answer.
+    `still_considered` answer. An attempt that reached nobody
+    (`answered: false`: a voicemail) has no answers to record and is not
+    reported; it still restarts the follow-up clock.
 
     ## Why it matters
 
@@ -119,11 +121,20 @@ def follow_up_incomplete(ctx: Context) -> Iterator[Hit]:
         decision_made: false
         still_considered: true
     ```
+
+    or, when the call reached only voicemail:
+
+    ```yaml
+      - date: 2026-11-26
+        channel: phone
+        answered: false
+    ```
     """
     for f in ctx.interview.follow_ups:
-        if f.by != "me":
+        if f.by != "me" or f.answered is False:
             continue
-        reads = tuple((*f.path, k) for k in ("by", "decision_made", "still_considered"))
+        keys = ("by", "answered", "decision_made", "still_considered")
+        reads = tuple((*f.path, k) for k in keys)
         if f.decision_made is None:
             yield Hit(
                 f.path,
