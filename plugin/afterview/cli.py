@@ -28,6 +28,7 @@ COMMANDS = {
     "rules": "List the rules, or explain one.",
     "render": "Write the site's generated pages as Markdown into DIR.",
     "export": "One row per interview, as CSV or JSON.",
+    "stats": "Across interviews: promises kept, offers side by side, lessons most noted.",
     "init": "Start a new playbook repository in DIR.",
     "draft": "Draft a thank-you note, follow-up script or reply from a record.",
     "notify": "Keep one GitHub issue listing what is due.",
