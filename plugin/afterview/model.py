@@ -189,6 +189,7 @@ class Interview:
     outcome: Outcome
     ignore: frozenset[str]
     notes: str | None
+    pitch: str | None = None  # for the drafts; overrides the settings' me.pitch
 
     @property
     def named_interviewers(self) -> list[Person]:
@@ -315,4 +316,5 @@ def build_interview(path: str, record: Record, tz: tzinfo) -> Interview:
         outcome=outcome,
         ignore=frozenset(_texts(data.get("ignore"))),
         notes=_text(data.get("notes")),
+        pitch=_text(data.get("pitch")),
     )
