@@ -17,6 +17,12 @@ Defence in depth: inline scripts inside ``untrusted`` (the HTML made from a
 page's Markdown, for the generated pages) are never hashed, so a script that got
 into a record's page by mistake is blocked rather than allowed. Plain Python, no
 MkDocs: the plugin calls it from ``on_post_page`` and any other generator can.
+
+Live reload: ``mkdocs serve`` adds its reload script to each HTML page as it
+sends it, after the build, with a number that changes per request in it.
+``allow_added_scripts`` is given the page before and after that addition and
+adds the hashes of exactly the scripts added to the policy already there; the
+plugin wraps the server's injection with it (content/security.md).
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections import Counter
 
 META_NAME = "Content-Security-Policy"
 
@@ -33,6 +40,7 @@ _SRC = re.compile(r"(?:^|\s)src\s*=", re.IGNORECASE)
 _TYPE = re.compile(r"""(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
 _CHARSET = re.compile(r"\s*<meta\s+charset\s*=[^>]*>", re.IGNORECASE)
+_META = re.compile(rf'<meta http-equiv="{META_NAME}" content="([^"]*)">')
 _DOCTYPE = re.compile(r"\s*<!doctype[^>]*>", re.IGNORECASE)
 # Script types a browser runs (others, like application/json, are data).
 _JS_TYPES = {
@@ -108,3 +116,23 @@ def add_csp(html: str, untrusted: str = "") -> str:
     if charset:
         cut = charset.end()
     return html[:cut] + meta + html[cut:]
+
+
+def allow_added_scripts(before: bytes, after: bytes) -> bytes:
+    """``after`` (the page ``before`` with inline scripts added, as a development
+    server adds its reload script) with the added scripts' hashes in the
+    ``script-src`` of the page's policy. Scripts already in ``before`` are not
+    touched (one the policy refused stays refused); a page without the policy is
+    returned as it is."""
+    old = before.decode("utf-8", "surrogateescape")
+    new = after.decode("utf-8", "surrogateescape")
+    added = Counter(inline_scripts(new)) - Counter(inline_scripts(old))
+    meta = _META.search(new)
+    if not added or meta is None:
+        return after
+    hashes = " ".join(dict.fromkeys(script_hash(s) for s in added))
+    directives = [d.strip() for d in meta.group(1).split(";")]
+    directives = [f"{d} {hashes}" if d.split(" ")[0] == "script-src" else d for d in directives]
+    content = "; ".join(directives)
+    page = new[: meta.start(1)] + content + new[meta.end(1) :]
+    return page.encode("utf-8", "surrogateescape")
