@@ -214,8 +214,8 @@ def test_follow_up_script_and_the_entry_to_paste(playbook: Path) -> None:
     assert_clean(out)
     assert "Ask for:  Marisol Okafor, Head of Analytics" in out
     assert "Number:   +1 401 555 0100" in out
-    assert "on Tuesday 24 November" in out or "on Tuesday" in out
-    assert "Tuesday 24 November 2026" in out
+    mention = next(line for line in out.splitlines() if line.startswith("Mention:"))
+    assert "your interview on Tuesday 24 November for the" in mention  # the date once
     assert "with Jun Takahara" in out
     assert "Has a decision been made" in out
     assert "still being considered" in out
@@ -477,7 +477,7 @@ def test_list_shows_the_package_templates(playbook: Path) -> None:
     assert result.exit_code == 0
     for kind in KINDS:
         assert kind in result.stdout
-    assert result.stdout.count("package: ") == 4
+    assert result.stdout.count("package: ") == len(KINDS) == 5
 
 
 def test_a_playbook_overrides_a_template(playbook: Path) -> None:
@@ -491,7 +491,7 @@ def test_a_playbook_overrides_a_template(playbook: Path) -> None:
     )
     listing = draft("--list")
     assert "playbook: my-drafts/thank-you.txt.j2" in listing.stdout
-    assert listing.stdout.count("package: ") == 3
+    assert listing.stdout.count("package: ") == len(KINDS) - 1
     result = draft("thank-you", record(playbook, HOSTILE), "--to", "Whitfield, Dana")
     assert result.exit_code == 0, result.stderr
     assert "Subject: Thanks, Whitfield, Dana" in result.stdout
@@ -724,7 +724,9 @@ def test_any_text_is_printed_as_one_line_of_text(company: str, name: str, topic:
     iv = build_interview("r.yaml", loaded, settings_.tz)
     (d,) = make_drafts("thank-you", iv, Clock.at(datetime.fromisoformat(NOW), settings_))
     text = (d.subject or "") + "\n" + d.body
-    assert one_line(company) in text and one_line(topic) in text
+    topic_line = one_line(topic)  # mid-sentence, its first letter may be lowered
+    assert one_line(company) in text
+    assert topic_line in text or topic_line[0].lower() + topic_line[1:] in text
     assert all(ch.isprintable() or ch in "\n " for ch in text)
     data = eml_bytes(message(d.subject, d.body, address(d.recipient, d.email), None))
     msg = parse(data)

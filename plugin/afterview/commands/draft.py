@@ -67,12 +67,14 @@ def command(
     list_: bool,
 ) -> None:
     """Draft the next message from RECORD: KIND is thank-you, follow-up,
-    position-filled or offer.
+    follow-up-email, position-filled or offer.
 
     thank-you makes one note per interviewer still owed one (--to: that
     person only); follow-up is a phone-call script ending with the
-    follow_ups entry to paste; position-filled and offer are replies to the
-    contact person (or --to). A fact the record or settings lack shows as
+    follow_ups entry to paste; follow-up-email, position-filled and offer
+    are emails to the contact person (closing.contact_person, at
+    closing.contact_email), or to --to: any unambiguous part of a recorded
+    name (exit 2 listing the candidates otherwise). A fact the record or settings lack shows as
     [what — set FIELD], and the fields to fill are named on standard error.
     --format eml writes one message (choose with --to, or use --output-dir
     for one file per draft). Exit 2 for an unknown kind, person or record.
@@ -109,7 +111,7 @@ def command(
             err=True,
         )
         return
-    _notes(kind, iv, drafts, record, fmt, settings.source)
+    _notes(kind, iv, drafts, record, fmt, settings.source, clock)
 
     if fmt == "eml" and len(drafts) > 1 and output_dir is None:
         fail(
@@ -148,7 +150,9 @@ def _load(record: str, clock: object) -> object:
     return result.interview
 
 
-def _notes(kind: str, iv: object, drafts: list, record: str, fmt: str, source: Path | None) -> None:
+def _notes(
+    kind: str, iv: object, drafts: list, record: str, fmt: str, source: Path | None, clock: object
+) -> None:
     """Say on standard error what the drafts still need, and what does not fit."""
     from afterview.drafts.context import SETTINGS
     from afterview.drafts.eml import address
@@ -184,11 +188,18 @@ def _notes(kind: str, iv: object, drafts: list, record: str, fmt: str, source: P
             if text not in fields:
                 fields.append(text)
         if fmt == "eml" and d.recipient and address(d.recipient, d.email) is None:
-            text = f"one email address for {d.recipient} (interviewers[].email in {shown})"
+            where = d.email_field or "interviewers[].email"
+            text = f"one email address for {terminal(d.recipient)} ({where} in {shown})"
             if text not in fields:
                 fields.append(text)
     if fields:
         click.echo("afterview: to complete the draft, fill in: " + "; ".join(fields), err=True)
+    if kind == "follow-up-email" and drafts:
+        from afterview.drafts.context import follow_up_entry
+
+        entry = follow_up_entry(iv, clock, drafts[0].recipient or "", "email")
+        click.echo(f"afterview: once it is sent, add it to {shown}:", err=True)
+        click.echo("\n".join(terminal(line) for line in entry.splitlines()), err=True)
 
 
 def _render_one(draft: object, fmt: str, settings: object) -> bytes:

@@ -1,4 +1,4 @@
-"""Drafts from a record: thank-you notes, a follow-up call script, replies to the outcome.
+"""Drafts from a record: thank-you notes, a follow-up call script or email, replies.
 
 ``make_drafts(kind, interview, clock, to=None)`` builds the template values
 (``context``), renders the kind's template (``render``: the package's, or
@@ -23,6 +23,7 @@ from afterview.drafts.context import (
     offer_values,
     people,
     person_values,
+    proper_words,
 )
 from afterview.drafts.render import KINDS, DraftError, Source, render, sources
 from afterview.model import Interview
@@ -42,6 +43,7 @@ class Draft:
     subject: str | None  # None for the follow-up call script
     body: str
     missing: list[Placeholder] = field(default_factory=list)  # placeholders left in the text
+    email_field: str | None = None  # where the record holds (or would hold) that email
 
 
 def _placeholders(value: Any) -> list[Placeholder]:
@@ -68,6 +70,7 @@ def _draft(kind: str, who: Recipient | None, context: dict[str, Any], clock: Clo
         subject,
         body,
         missing,
+        who.email_field if who else None,
     )
 
 
@@ -77,12 +80,14 @@ def make_drafts(kind: str, iv: Interview, clock: Clock, to: str | None = None) -
     ``thank-you`` without ``to``: one per named interviewer still owed a note
     (none when every one has a note; one with placeholders when the record
     names no interviewer). The other kinds make one draft, for ``to``, else
-    the contact person, else the first named interviewer. Raises DraftError
+    the contact person (``closing.contact_person``, with
+    ``closing.contact_email``), else the first named interviewer. Raises DraftError
     for an unknown kind or person, or a broken template.
     """
     if kind not in KINDS:
         raise DraftError(f"unknown kind {kind!r}; expected one of {', '.join(KINDS)}")
     base = common(iv, clock)
+    proper = proper_words(iv)
     if kind == "thank-you":
         everyone = people(iv, with_contact=False)
         if to is not None:
@@ -92,13 +97,13 @@ def make_drafts(kind: str, iv: Interview, clock: Clock, to: str | None = None) -
         else:
             owed = {id(p) for p in owed_a_note(iv)}
             targets = [r for r in everyone if id(r.person) in owed]
-        return [_draft(kind, r, {**base, "to": person_values(r)}, clock) for r in targets]
+        return [_draft(kind, r, {**base, "to": person_values(r, proper)}, clock) for r in targets]
 
     who = find(to, people(iv, with_contact=True)) if to is not None else default_recipient(iv)
-    context = {**base, "to": person_values(who), "status": iv.outcome.status}
-    if kind == "follow-up":
+    context = {**base, "to": person_values(who, proper), "status": iv.outcome.status}
+    if kind in ("follow-up", "follow-up-email"):
         name = one_line(who.name) if who else ""
-        context["entry"] = follow_up_entry(iv, clock, name)
+        context["entry"] = follow_up_entry(iv, clock, name, "email" if "email" in kind else "phone")
         context["has_follow_ups"] = bool(iv.follow_ups)
         others = [n for n in base["interviewers"] if not who or n != name]
         context["others"] = others

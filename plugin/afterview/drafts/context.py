@@ -11,6 +11,7 @@ Nothing in a context is ``None``.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -30,6 +31,9 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")  # fmt: skip
 
 
+PITCH = "a sentence or two on why you are a strong fit"
+
+
 class Placeholder(str):
     """A missing fact shown as ``[what — set FIELD]``; ``field`` names where to fill it in."""
 
@@ -47,15 +51,35 @@ class Placeholder(str):
 
 @dataclass
 class Recipient:
-    """Who a draft is for: the name as recorded, with what the record says about them."""
+    """Who a draft is for: the name as recorded, with what the record says about them.
+
+    The contact person (``closing.contact_person``) carries the contact's
+    email and phone (``closing.contact_email``, ``closing.contact_phone``);
+    when they are also an interviewer, what their interviewer entry records
+    comes first.
+    """
 
     name: str
     person: Person | None = None  # None for a contact person who is not an interviewer
     index: int | None = None  # position under interviewers
+    is_contact: bool = False  # the record's closing.contact_person
+    contact_email: str | None = None
+    contact_phone: str | None = None
 
     @property
     def email(self) -> str | None:
-        return self.person.email if self.person else None
+        return (self.person.email if self.person else None) or self.contact_email
+
+    @property
+    def phone(self) -> str | None:
+        return (self.person.phone if self.person else None) or self.contact_phone
+
+    @property
+    def email_field(self) -> str:
+        """Where the record would hold this person's email."""
+        if self.is_contact and (self.person is None or not self.person.email):
+            return "closing.contact_email"
+        return _person_path(self, "email")
 
 
 @dataclass
@@ -88,6 +112,80 @@ def day_phrase(d: date, today: date) -> str:
     )
 
 
+def dated_phrase(d: date, today: date) -> str:
+    """``day_phrase`` naming the date once: ``on Tuesday (Tuesday 16 March 2027)``,
+    but ``on Tuesday 16 March`` alone, never the date twice."""
+    phrase = day_phrase(d, today)
+    if any(c.isdigit() for c in phrase):
+        return phrase
+    return f"{phrase} ({long_day(d)})"
+
+
+# Capitalised words that stay capitalised at the start of a discussed item: days,
+# months, and names of tools and products an interview is often about.
+PROPER_NOUNS = frozenset(
+    [d.casefold() for d in _DAYS] + [m.casefold() for m in _MONTHS]
+    + "airflow android angular ansible apache azure bigquery cassandra chef clickhouse"
+    " dagster databricks datadog debian django docker elasticsearch excel figma flask"
+    " flink git github gitlab golang google grafana hadoop helm hive java javascript"
+    " jenkins jira kafka kotlin kubernetes linux looker metabase microsoft mongodb mysql"
+    " nginx oracle pandas postgres postgresql power prometheus puppet python pytorch"
+    " rails react redis redshift ruby rust salesforce sap scala slack snowflake spark"
+    " splunk spring sql swift tableau tensorflow terraform trino typescript ubuntu"
+    " unix vue windows".split()
+)  # fmt: skip
+
+
+def proper_words(iv: Interview) -> frozenset[str]:
+    """Words the record itself writes capitalised other than at the start of a text
+    or a sentence, and every word of the company, the role and the people's names:
+    names, which a draft keeps capitalised (folded)."""
+    out: set[str] = set()
+    names = [iv.company, iv.role, iv.closing.contact_person]
+    names += [p.name for p in iv.interviewers]
+    for text in names:
+        out.update(w.casefold() for w in re.findall(r"[^\W\d_]+", text or ""))
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            for sentence in re.split(r"[.!?:;\n]+", value):
+                words = re.findall(r"[^\W\d_]+", sentence)
+                out.update(w.casefold() for w in words[1:] if w[0].isupper())
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(iv.record.data)
+    return frozenset(out)
+
+
+def mid_sentence(item: str, proper: frozenset[str] = frozenset()) -> str:
+    """A recorded item as written inside a sentence: "Backfilling a Kafka topic" ->
+    "backfilling a Kafka topic".
+
+    Only the first letter changes, and only when the first word is a plain
+    capitalised word (one capital, then lowercase letters: not "AWS", "dbt",
+    "iOS" or "I") followed by more words, and is not a name: not a word the
+    record capitalises elsewhere (``proper_words``), not a day, a month or one
+    of ``PROPER_NOUNS``. A one-word item is left alone (it is most often a name).
+    """
+    first, sep, _rest = item.partition(" ")
+    if (
+        not sep
+        or len(first) < 2
+        or not first.isalpha()
+        or not first[0].isupper()
+        or not first[1:].islower()
+        or first.casefold() in proper
+        or first.casefold() in PROPER_NOUNS
+    ):
+        return item
+    return first[0].lower() + item[1:]
+
+
 def _fact(value: str | None, what: str, field_name: str, where: str = RECORD) -> str:
     """The value as one line, or a placeholder naming the field to fill in."""
     text = one_line(value) if value else ""
@@ -106,18 +204,21 @@ def common(iv: Interview, clock: Clock) -> dict[str, Any]:
     today = clock.now.date()
     if iv.when is not None:
         day = day_in(iv.when, clock.tz)
-        interview = {"when": day_phrase(day, today), "day": long_day(day), "date": day.isoformat()}
+        interview = {
+            "when": day_phrase(day, today),
+            "dated": dated_phrase(day, today),
+            "day": long_day(day),
+            "date": day.isoformat(),
+        }
     else:
         missing = Placeholder("the interview's date", "when", RECORD)
-        interview = {"when": missing, "day": missing, "date": missing}
+        interview = {"when": missing, "dated": missing, "day": missing, "date": missing}
     expected = iv.closing.expected_contact
     return {
         "me": {
             "name": _fact(me.name, "your name", "name", SETTINGS),
             "email": one_line(me.email) if me.email else "",
-            "pitch": _fact(
-                me.pitch, "a sentence or two on why you are a strong fit", "pitch", SETTINGS
-            ),
+            "pitch": one_line(iv.pitch) if iv.pitch else _fact(me.pitch, PITCH, "pitch", SETTINGS),
         },
         "company": _fact(iv.company, "the company", "company"),
         "role": _fact(iv.role, "the position", "role"),
@@ -129,8 +230,12 @@ def common(iv: Interview, clock: Clock) -> dict[str, Any]:
     }
 
 
-def person_values(r: Recipient | None) -> dict[str, Any]:
-    """What a template knows about its recipient (``to``)."""
+def person_values(r: Recipient | None, proper: frozenset[str] = frozenset()) -> dict[str, Any]:
+    """What a template knows about its recipient (``to``).
+
+    ``discussed`` items are written mid-sentence (``mid_sentence``; ``proper``
+    holds the words the record capitalises as names).
+    """
     if r is None:
         name = Placeholder("their name", "interviewers[].name", RECORD)
         return {"name": name, "salutation": name, "title": "", "email": "", "phone": "",
@@ -138,7 +243,7 @@ def person_values(r: Recipient | None) -> dict[str, Any]:
                     "what you talked about", "interviewers[].discussed", RECORD)}  # fmt: skip
     p = r.person
     discussed = [one_line(x) for x in p.discussed] if p else []
-    discussed = [x for x in discussed if x]
+    discussed = [mid_sentence(x, proper) for x in discussed if x]
     name = one_line(r.name)
     topics: str = (
         join_words(discussed)
@@ -149,8 +254,8 @@ def person_values(r: Recipient | None) -> dict[str, Any]:
         "name": name,
         "salutation": one_line(p.salutation) if p and p.salutation else name,
         "title": one_line(p.title) if p and p.title else "",
-        "email": one_line(p.email) if p and p.email else "",
-        "phone": one_line(p.phone) if p and p.phone else "",
+        "email": one_line(r.email) if r.email else "",
+        "phone": one_line(r.phone) if r.phone else "",
         "discussed": discussed,
         "topics": topics,
     }
@@ -158,27 +263,59 @@ def person_values(r: Recipient | None) -> dict[str, Any]:
 
 def people(iv: Interview, with_contact: bool) -> list[Recipient]:
     """The people a draft may be addressed to: named interviewers (and the contact person)."""
+    c = iv.closing
     out = [
         Recipient(p.name, p, i)
         for i, p in enumerate(iv.interviewers)
         if p.name  # type: ignore[arg-type]
     ]
-    contact = iv.closing.contact_person
-    if (
-        with_contact
-        and contact
-        and normalize_name(contact) not in {normalize_name(r.name) for r in out}
-    ):
-        out.append(Recipient(contact))
+    contact = c.contact_person
+    if not contact:
+        return out
+    for r in out:
+        if normalize_name(r.name) == normalize_name(contact):
+            r.is_contact, r.contact_email, r.contact_phone = True, c.contact_email, c.contact_phone
+            return out
+    if with_contact:
+        out.append(Recipient(contact, None, None, True, c.contact_email, c.contact_phone))
     return out
 
 
+def _words(name: str) -> list[str]:
+    return normalize_name(name).replace(".", " ").split()
+
+
 def find(name: str, candidates: list[Recipient]) -> Recipient:
-    """The recorded person called name (compared loosely); DraftError with the closest if none."""
+    """The recorded person meant by name; DraftError naming the candidates or the closest.
+
+    Compared loosely (case, spaces, Unicode composition), in three tries, the
+    first that finds anyone deciding: the whole name; each word of ``name``
+    a whole word of the recorded name; each word the start of a word of it,
+    in order ("sam", "s ortiz" and "ortiz" all mean "Sam Ortiz"). More than
+    one person found is an error that lists them.
+    """
     key = normalize_name(name)
-    for r in candidates:
-        if normalize_name(r.name) == key:
-            return r
+    asked = _words(name)
+
+    def in_order(words: list[str], match: Any) -> bool:
+        i = 0
+        for w in words:
+            if i < len(asked) and match(w, asked[i]):
+                i += 1
+        return i == len(asked)
+
+    tries = (
+        lambda r: normalize_name(r.name) == key,
+        lambda r: bool(asked) and in_order(_words(r.name), str.__eq__),
+        lambda r: bool(asked) and in_order(_words(r.name), str.startswith),
+    )
+    for matches in tries:
+        found = [r for r in candidates if matches(r)]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            names = ", ".join(repr(one_line(r.name)) for r in found)
+            raise DraftError(f"{one_line(name)!r} could mean {names}: give more of the name")
     shown = one_line(name)
     if not candidates:
         raise DraftError(f"{shown!r} is not recorded: the record names nobody to address")
@@ -191,30 +328,35 @@ def find(name: str, candidates: list[Recipient]) -> Recipient:
 def default_recipient(iv: Interview) -> Recipient | None:
     """Whom a reply goes to by default: the contact person, else the first named interviewer."""
     everyone = people(iv, with_contact=True)
-    contact = iv.closing.contact_person
-    if contact:
-        return find(contact, everyone)
-    return everyone[0] if everyone else None
+    contact = [r for r in everyone if r.is_contact]
+    return contact[0] if contact else everyone[0] if everyone else None
 
 
-def follow_up_entry(iv: Interview, clock: Clock, spoke_with: str) -> str:
-    """The ``follow_ups`` entry to paste after the call, as YAML text."""
+def follow_up_entry(iv: Interview, clock: Clock, spoke_with: str, channel: str = "phone") -> str:
+    """The ``follow_ups`` entry to paste after the call (or the email), as YAML text."""
     lines = [] if iv.follow_ups else ["follow_ups:"]
+    what = "call" if channel == "phone" else "email"
     lines += [
-        f"  - date: {clock.now.date().isoformat()}   # the day of the call",
+        f"  - date: {clock.now.date().isoformat()}   # the day of the {what}",
         "    by: me",
-        "    channel: phone",
+        f"    channel: {channel}",
         f"    spoke_with: {yaml_scalar(spoke_with)}"
         if spoke_with
         else "    # spoke_with: the person you spoke with",
-        "    # Uncomment each answer you got, and correct it:",
+    ]
+    if channel != "phone":
+        lines += ["    answered: false   # no reply yet; when one comes, record its answers:"]
+    else:
+        lines += ["    # Uncomment each answer you got, and correct it:"]
+    lines += [
         "    # decision_made: false",
         "    # still_considered: true",
         "    # offered_more_info: true",
         "    # offered_second_interview: true",
         "    # notes: what they said, and when they will decide",
-        "    # answered: false   # instead of the answers, if you reached only voicemail",
     ]
+    if channel == "phone":
+        lines += ["    # answered: false   # instead of the answers, if you reached only voicemail"]
     return "\n".join(lines)
 
 

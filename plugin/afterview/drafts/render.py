@@ -29,6 +29,7 @@ from typing import Any
 KINDS: dict[str, str] = {
     "thank-you": "a thank-you note to each interviewer still owed one",
     "follow-up": "a phone-call script for the follow-up after a week",
+    "follow-up-email": "an email following up after a week, to the contact person",
     "position-filled": "a reply when the position went to someone else",
     "offer": "a reply to an offer: thanks, the terms to confirm, time to decide",
 }
