@@ -50,7 +50,7 @@ def test_build_makes_sdist_and_wheel_with_data_inside(dists):
     assert "afterview/data/site_overrides/assets/afterview.js" in names
     assert "afterview/data/site_overrides/assets/afterview.css" in names
     assert "afterview/data/site_overrides/main.html" in names
-    for kind in ("thank-you", "follow-up", "position-filled", "offer"):  # afterview draft
+    for kind in ("thank-you", "follow-up", "follow-up-email", "position-filled", "offer"):
         assert f"afterview/templates/drafts/{kind}.txt.j2" in names
     assert "afterview/templates/record.yaml.tmpl" in names  # afterview new
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
