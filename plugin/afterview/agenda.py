@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import PurePath
+from typing import Any
 
 from afterview.clock import Clock
 from afterview.deadlines import deadlines, step_due
@@ -32,6 +33,8 @@ class Item:
     detail: str
     key: str  # what makes the item unique within its record (for stable UIDs)
     ends: datetime | None = None  # an interview's end (its calendar event spans it)
+    location: str | None = None  # an interview's place (record ``location``)
+    url: str | None = None  # an interview's meeting link (record ``meeting_url``)
 
     @property
     def uid(self) -> str:
@@ -61,14 +64,12 @@ def items_for(iv: Interview, clock: Clock) -> list[Item]:
     company, role = iv.company or "(no company)", iv.role or "(no role)"
     out: list[Item] = []
 
-    def add(
-        action: str, due: datetime | None, detail: str, key: str = "", ends: datetime | None = None
-    ) -> None:
+    def add(action: str, due: datetime | None, detail: str, key: str = "", **where: Any) -> None:
         rule_id = ACTION_RULES.get(action)
         if rule_id is not None and not rule_active(iv, clock, rule_id):
             return
         overdue = due is not None and clock.now > due
-        out.append(Item(iv.path, company, role, action, due, overdue, detail, key, ends))
+        out.append(Item(iv.path, company, role, action, due, overdue, detail, key, **where))
 
     status = iv.outcome.status
     if is_upcoming(iv, clock, dl):
@@ -76,7 +77,8 @@ def items_for(iv: Interview, clock: Clock) -> list[Item]:
             start = iv.when.start.astimezone(clock.tz)
             # Company and role are the item's own fields, shown beside the detail.
             detail = f"Interview ({iv.format})" if iv.format else "Interview"
-            add("interview", start, detail, ends=dl.end)
+            url = getattr(iv, "meeting_url", None)
+            add("interview", start, detail, ends=dl.end, location=iv.location, url=url)
         return out
     if status != "withdrawn":
         people = owed_a_note(iv)

@@ -22,13 +22,22 @@ Choices, shared by ``afterview agenda --format ics`` and the site's ``agenda.ics
 - an overdue item's ``SUMMARY`` starts with ``OVERDUE:`` and its
   ``CATEGORIES`` include ``overdue``; it stays on its due date;
 - items without a due time (a next step without ``due``, an offer without
-  ``decision_due``) have no place in a calendar and are left out.
+  ``decision_due``) have no place in a calendar and are left out;
+- an interview's event carries ``LOCATION`` (the record's ``location``) and
+  ``URL`` (its ``meeting_url``, only an ``http``/``https`` address), both
+  also written in its ``DESCRIPTION`` for apps that show neither; a
+  redacted feed has the location as the pages show it and no meeting link
+  (content/security.md);
+- a ``DESCRIPTION`` states dates (``due Thu 3 Dec 2026, 14:00 EST``), never
+  a phrase relative to when the feed was built ("in 5 days"), since a
+  subscribed feed is read days later.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from datetime import UTC, datetime, time, timedelta
+from urllib.parse import urlsplit
 
 from icalendar import Alarm, Calendar, Event
 
@@ -36,7 +45,7 @@ from afterview import __version__
 from afterview.agenda import Item
 from afterview.checker import FileResult
 from afterview.clock import Clock
-from afterview.wording import duration, moment, relative
+from afterview.wording import duration, moment
 
 PRODID = f"-//Afterview//Afterview {__version__}//EN"
 DURATION = timedelta(minutes=15)
@@ -75,10 +84,35 @@ def summary(item: Item) -> str:
 
 
 def _description(item: Item, now: datetime) -> str:
-    """Detail, company and role, the due time and how far off (as the terminal and site word it)."""
+    """Detail, company and role, the due time as a date, where and how to join, the record."""
     assert item.due is not None
-    when = f"due {moment(item.due, now.tzinfo)} ({relative(item.due, now)})"
-    return f"{item.detail}\n{item.company}, {item.role}\n{item.action}, {when}\nRecord: {item.path}"
+    if item.action == "interview":
+        when = f"starts {moment(item.due, now.tzinfo)}"
+    else:
+        when = f"due {moment(item.due, now.tzinfo)}"
+    lines = [item.detail, f"{item.company}, {item.role}", f"{item.action}, {when}"]
+    if item.location:
+        lines.append(f"Where: {item.location}")
+    url = meeting_url(item.url)
+    if url:
+        lines.append(f"Join: {url}")
+    return "\n".join([*lines, f"Record: {item.path}"])
+
+
+def meeting_url(text: str | None) -> str | None:
+    """A link fit for ``URL``: one http(s) address with a host and no spaces or controls."""
+    if not text:
+        return None
+    url = text.strip()
+    if any(c.isspace() or not c.isprintable() for c in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    return url
 
 
 def _event(item: Item, uid: str, stamp: datetime, now: datetime, before: timedelta | None) -> Event:
@@ -99,6 +133,11 @@ def _event(item: Item, uid: str, stamp: datetime, now: datetime, before: timedel
         event.add("dtend", end if end > start else start + DURATION)
     event.add("summary", title)
     event.add("description", ical_text(_description(item, now)))
+    if item.location:
+        event.add("location", ical_text(item.location))
+    url = meeting_url(item.url)
+    if url:
+        event.add("url", url)
     event.add("categories", [item.action, "overdue"] if item.overdue else [item.action])
     event.add("transp", "TRANSPARENT")
     for alarm in _alarms(item, title, whole_day, before):
