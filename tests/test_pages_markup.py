@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from afterview.pages.markup import (
     Md,
+    drawing,
     esc,
     esc_block,
     link,
@@ -270,6 +271,30 @@ def test_joining_plain_text_escapes_it() -> None:
     assert page([md("# {}", "T"), "# not a heading", f"{md('**x**')}"]) == (
         "# T\n&#35; not a heading\n&#42;&#42;x&#42;&#42;"
     )
+
+
+def test_a_drawing_is_checked_not_trusted() -> None:
+    """markup.drawing takes SVG assembled as a plain string: only the drawing's own
+    elements and attributes, text escaped (svg_text), else ValueError."""
+    title, text = svg_text('<b> & "x"'), svg_text("a < b")
+    good = (
+        '<svg class="av-tl" viewBox="0 0 10 10" role="img" xmlns="http://www.w3.org/2000/svg">'
+        f'<title>{title}</title><g><circle class="m" cx="1" cy="2" r="3"/>'
+        f'<text x="1" y="2">{text}</text></g></svg>'
+    )
+    assert isinstance(drawing(good), Md) and drawing(good) == good
+    for bad in (
+        good.replace("<g>", '<g onload="alert(1)">'),  # an attribute it does not use
+        good.replace("<g>", "<script>alert(1)</script><g>"),  # an element it does not use
+        good.replace("<g>", "<image href='https://evil.example/i.png'/><g>"),
+        good.replace(text, "a < b"),  # text not escaped
+        good.replace(text, "a &amp; b"),  # a named reference
+        good.replace('cx="1"', "cx=1 onclick=y"),  # an unquoted attribute
+        good.replace('class="m"', 'class="m&x"'),
+        "<p>" + good,  # not a drawing
+    ):
+        with pytest.raises(ValueError):
+            drawing(bad)
 
 
 PAGES = Path(__file__).resolve().parents[1] / "plugin" / "afterview" / "pages"

@@ -17,6 +17,11 @@ keeps), and every way of making one escapes record text:
   argument that is not ``Md`` goes through ``esc``.
 * ``link``, ``page_link``, ``mailto``, ``tel``, ``span``, ``cell``, ``indent``
   and ``front_matter`` take and give ``Md``.
+* ``drawing(svg)``: an SVG drawing the timeline module assembled as a plain
+  string from literal markup, numbers and ``svg_text`` values (escaped once,
+  there). It is checked, not trusted: only the drawing elements and attributes
+  the timelines use, and no ``<``, ``>`` or ``&`` outside them but character
+  references, else ``ValueError``.
 
 Joining follows the same rule: ``Md + str``, ``str + Md``, ``Md.join`` and
 ``page(lines)`` escape every plain ``str``. So record text can reach a page
@@ -147,9 +152,12 @@ def _esc_text(value: str) -> Md:
 _PLAIN = str.maketrans({"<": "‹", ">": "›", "&": "＆", '"': "”", "'": "’", "\\": "＼", "`": "ʼ"})
 
 
+_NO_BIDI: dict[int, str | None] = dict.fromkeys(map(ord, _BIDI_CONTROLS))
+
+
 def esc_free(text: str) -> str:
     """One line of text with controls and bidi controls removed (not escaped)."""
-    return "".join(ch for ch in _clean(text) if ch not in _BIDI_CONTROLS).strip()
+    return _clean(text).translate(_NO_BIDI).strip()
 
 
 def plain(text: object) -> str:
@@ -350,10 +358,39 @@ def span(text: object, cls: str, sort: str | None = None) -> Md:
     return _make(f'<span class="{html.escape(cls, quote=True)}"{key}>{as_md(text)}</span>')
 
 
+_SVG_TABLE = {**_TABLE, **_NO_BIDI}
+
+
+@lru_cache(maxsize=65536, typed=True)  # a mark's words are in the wide and narrow drawing
 def svg_text(value: object) -> Md:
     """Text for an SVG element or attribute (pages.timeline): shown literally, on one line.
 
     Like ``esc`` but without ``<bdi>``, which SVG does not know: bidi controls
     are dropped and the drawing isolates each value with CSS (``unicode-bidi``).
     """
-    return _make(esc_free(str(value)).translate(_TABLE))
+    return _make(_clean(str(value)).translate(_SVG_TABLE).strip())
+
+
+_SVG_ELEMENT = "(?:svg|g|title|desc|line|text|circle|path|rect)"
+_SVG_ATTRIBUTE = "(?:class|viewBox|width|height|role|xmlns|x|y|x1|y1|x2|y2|cx|cy|r|d)"
+_SVG_TAG = re.compile(
+    rf'<{_SVG_ELEMENT}(?: {_SVG_ATTRIBUTE}="(?:[^"<>&]|&#[0-9]+;)*")*/?>|</{_SVG_ELEMENT}>'
+)
+_SVG_LEFT = re.compile(r"[<>]|&(?!#[0-9]+;)")
+
+
+def drawing(svg: str) -> Md:
+    """SVG drawings (pages.timeline) assembled as one plain string, made ``Md`` once.
+
+    The drawing code writes literal markup, numbers and ``svg_text`` values
+    (record text escaped there, once) with plain string assembly, which is
+    many times cheaper than an ``md`` call per element. The result is checked,
+    not trusted: it must be whole ``<svg>`` elements made only of the
+    elements and attributes the drawings use, with no ``<``, ``>`` or ``&``
+    left outside those tags but character references; else ``ValueError``.
+    """
+    if not (svg.startswith("<svg ") and svg.endswith("</svg>")) or _SVG_LEFT.search(
+        _SVG_TAG.sub("", svg)
+    ):
+        raise ValueError("not a drawing of the timeline's elements, or text not escaped")
+    return _make(svg)

@@ -24,11 +24,11 @@ the other with ``display: none``, so screen readers and print meet one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from afterview.clock import Clock
 from afterview.pages.common import Entry
-from afterview.pages.markup import Md, esc, md, svg_text
+from afterview.pages.markup import Md, drawing, esc, md, svg_text
 from afterview.pages.timeline_layout import (
     AXIS,
     LEGEND,
@@ -65,23 +65,20 @@ __all__ = ["in_play", "interview_timeline", "stage_bar", "status_timeline"]
 def draw_ticks(
     axis: Axis, clock: Clock, bottom: int, narrow: bool = False,
     bands: Sequence[tuple[int, int]] = (),
-) -> list[Md]:  # fmt: skip
+) -> str:  # fmt: skip
     """Dates along the top, and a grid line down from each (on a phone, across ``bands``)."""
-    out: list[Md] = []
+    out: list[str] = []
     for tick in ticks(axis, clock, narrow):
         x = tick.x
         for y1, y2 in bands or [(22, bottom)]:
-            out.append(md('<line class="av-tl-grid" x1="{}" y1="{}" x2="{}" y2="{}"/>',
-                          x, y1, x, y2))  # fmt: skip
+            out.append(f'<line class="av-tl-grid" x1="{x}" y1="{y1}" x2="{x}" y2="{y2}"/>')
         if tick.label:
-            out.append(md('<text class="av-tl-tick" x="{}" y="15">{}</text>', x,
-                          svg_text(tick.label)))  # fmt: skip
-    return out
+            out.append(f'<text class="av-tl-tick" x="{x}" y="15">{svg_text(tick.label)}</text>')
+    return "".join(out)
 
 
-def draw_mark(m: Mark, x: int, y: int, clock: Clock) -> Md:
+def draw_mark(m: Mark, x: int, y: int, clock: Clock) -> str:
     """A mark's shape at (x, y), titled with its words and moment."""
-    title = svg_text(describe(m, clock))
     if m.state == "overdue":
         shape = symbol("overdue", x, y)
     elif m.kind == "step-due":
@@ -90,80 +87,69 @@ def draw_mark(m: Mark, x: int, y: int, clock: Clock) -> Md:
         shape = symbol("due", x, y)
     elif m.kind == "interview":
         cls = "av-tl-mark--interview" if m.state == "done" else "av-tl-mark--coming"
-        shape = md('<circle class="av-tl-mark {}" cx="{}" cy="{}" r="8"/>', cls, x, y)
+        shape = f'<circle class="av-tl-mark {cls}" cx="{x}" cy="{y}" r="8"/>'
     elif m.kind == "outcome":
         shape = symbol("outcome", x, y)
     else:
         shape = symbol("done", x, y)
-    return md("<g><title>{}</title>{}</g>", title, shape)
+    return f"<g><title>{svg_text(describe(m, clock))}</title>{shape}</g>"
 
 
-def symbol(kind: str, x: int, y: int) -> Md:
+def symbol(kind: str, x: int, y: int) -> str:
     """The drawing of a kind of mark (as in the legend), centred at (x, y)."""
     if kind == "interview":
-        return md('<circle class="av-tl-mark av-tl-mark--interview" cx="{}" cy="{}" r="7"/>', x, y)
+        return f'<circle class="av-tl-mark av-tl-mark--interview" cx="{x}" cy="{y}" r="7"/>'
     if kind == "done":
-        return md('<circle class="av-tl-mark av-tl-mark--done" cx="{}" cy="{}" r="5"/>', x, y)
+        return f'<circle class="av-tl-mark av-tl-mark--done" cx="{x}" cy="{y}" r="5"/>'
     if kind == "due":
-        return md('<circle class="av-tl-mark av-tl-mark--due" cx="{}" cy="{}" r="6"/>', x, y)
+        return f'<circle class="av-tl-mark av-tl-mark--due" cx="{x}" cy="{y}" r="6"/>'
     if kind == "overdue":
-        return md(
-            '<path class="av-tl-mark av-tl-mark--overdue" d="M{} {}l9 16h-18z"/>'
-            '<text class="av-tl-bang" x="{}" y="{}">!</text>',
-            x,
-            y - 10,
-            x,
-            y + 4,
+        return (
+            f'<path class="av-tl-mark av-tl-mark--overdue" d="M{x} {y - 10}l9 16h-18z"/>'
+            f'<text class="av-tl-bang" x="{x}" y="{y + 4}">!</text>'
         )
     if kind == "outcome":
-        return md('<path class="av-tl-mark av-tl-mark--outcome" d="M{} {}l7 7l-7 7l-7 -7z"/>',
-                  x, y - 7)  # fmt: skip
+        return f'<path class="av-tl-mark av-tl-mark--outcome" d="M{x} {y - 7}l7 7l-7 7l-7 -7z"/>'
     if kind == "now":
-        return md('<line class="av-tl-now" x1="{}" y1="{}" x2="{}" y2="{}"/>', x, y - 9, x, y + 9)
-    return md('<line class="av-tl-mark av-tl-mark--step" x1="{}" y1="{}" x2="{}" y2="{}"/>',
-              x, y - 8, x, y + 8)  # fmt: skip
+        return f'<line class="av-tl-now" x1="{x}" y1="{y - 9}" x2="{x}" y2="{y + 9}"/>'
+    return (
+        f'<line class="av-tl-mark av-tl-mark--step" x1="{x}" y1="{y - 8}" x2="{x}" y2="{y + 8}"/>'
+    )
 
 
 def draw_notes(marks: Sequence[Mark], axis: Axis, y: int, clock: Clock,
-               spans: list[tuple[int, int]] | None = None) -> list[Md]:  # fmt: skip
+               spans: list[tuple[int, int]] | None = None) -> str:  # fmt: skip
     """The notes under a track (see ``timeline_layout.notes``), written at ``y``."""
-    out: list[Md] = []
+    out: list[str] = []
     for note in notes(marks, axis, clock.now, spans):
-        if note.late:
-            out.append(md('<text class="av-tl-note av-tl-note--late" x="{}" y="{}">{}</text>',
-                          note.x, y, svg_text(note.text)))  # fmt: skip
-        else:
-            out.append(md('<text class="av-tl-note" x="{}" y="{}">{}</text>', note.x, y,
-                          svg_text(note.text)))  # fmt: skip
-    return out
+        cls = "av-tl-note av-tl-note--late" if note.late else "av-tl-note"
+        out.append(f'<text class="{cls}" x="{note.x}" y="{y}">{svg_text(note.text)}</text>')
+    return "".join(out)
 
 
-def draw_legend(keys: Sequence[Key]) -> list[Md]:
+def draw_legend(keys: Sequence[Key]) -> str:
     """Each key's symbol and words."""
-    parts: list[Md] = []
-    for k in keys:
-        parts.append(symbol(k.kind, k.x, k.y))
-        parts.append(md('<text class="av-tl-key" x="{}" y="{}">{}</text>', k.tx, k.ty, k.text))
-    return parts
+    return "".join(
+        symbol(k.kind, k.x, k.y)
+        + f'<text class="av-tl-key" x="{k.tx}" y="{k.ty}">{svg_text(k.text)}</text>'
+        for k in keys
+    )
 
 
-def svg(height: int, title: str, desc: str, body: list[Md], cls: str, width: int = WIDTH) -> Md:
-    """An SVG drawing; its accessible name is its first child, the <title>.
+def svg(
+    height: int, title: str, desc: str, body: Iterable[str], cls: str, width: int = WIDTH
+) -> Md:
+    """An SVG drawing of the parts in ``body``; its accessible name is its <title>.
 
-    ``cls`` holds ``av-tl--wide`` or ``av-tl--narrow``: which of the two
-    drawings of a picture the stylesheet displays at the screen's width.
+    ``body`` is SVG written by this module's helpers (record text only
+    through ``svg_text``); ``markup.drawing`` checks the whole. ``cls`` holds
+    ``av-tl--wide`` or ``av-tl--narrow``: which of the two drawings of a
+    picture the stylesheet displays at the screen's width.
     """
-    return md(
-        '<svg class="av-tl {}" viewBox="0 0 {} {}" width="{}" height="{}" role="img"'
-        ' xmlns="http://www.w3.org/2000/svg"><title>{}</title><desc>{}</desc>{}</svg>',
-        cls,
-        width,
-        height,
-        width,
-        height,
-        svg_text(title),
-        svg_text(desc),
-        md("").join(body),
+    return drawing(
+        f'<svg class="av-tl {cls}" viewBox="0 0 {width} {height}" width="{width}"'
+        f' height="{height}" role="img" xmlns="http://www.w3.org/2000/svg">'
+        f"<title>{svg_text(title)}</title><desc>{svg_text(desc)}</desc>{''.join(body)}</svg>"
     )
 
 
@@ -172,26 +158,30 @@ def _timeline(rows: list[Row], clock: Clock, title: str, desc: str, steps: bool)
     start, end = domain([m for row in rows for m in row.marks], now)
     axis = Axis(start, end)
     bottom = AXIS + ROW * len(rows)
-    body: list[Md] = draw_ticks(axis, clock, bottom)
+    body: list[str] = [draw_ticks(axis, clock, bottom)]
     for i, row in enumerate(rows):
         y0 = AXIS + i * ROW
         track = y0 + 32
-        body.append(md('<text class="av-tl-label" x="{}" y="{}">{}</text>', PAD, y0 + 15,
-                       svg_text(row.label)))  # fmt: skip
-        body.append(md('<line class="av-tl-track" x1="{}" y1="{}" x2="{}" y2="{}"/>',
-                       PAD, track, WIDTH - PAD, track))  # fmt: skip
+        body.append(
+            f'<text class="av-tl-label" x="{PAD}" y="{y0 + 15}">{svg_text(row.label)}</text>'
+        )
+        body.append(
+            f'<line class="av-tl-track" x1="{PAD}" y1="{track}" x2="{WIDTH - PAD}" y2="{track}"/>'
+        )
         for m in row.marks:
             if m.state == "overdue":
-                body.append(md('<line class="av-tl-late" x1="{}" y1="{}" x2="{}" y2="{}"/>',
-                               axis.x(max(m.at, start)), track, axis.x(now), track))  # fmt: skip
+                body.append(
+                    f'<line class="av-tl-late" x1="{axis.x(max(m.at, start))}" y1="{track}"'
+                    f' x2="{axis.x(now)}" y2="{track}"/>'
+                )
         for m in row.marks:
             if axis.inside(m.at):
                 body.append(draw_mark(m, axis.x(m.at), track, clock))
-        body += draw_notes(row.marks, axis, track + 17, clock)
+        body.append(draw_notes(row.marks, axis, track + 17, clock))
     x = axis.x(now)
-    body.append(md('<line class="av-tl-now" x1="{}" y1="20" x2="{}" y2="{}"/>', x, x, bottom))
-    body.append(md('<text class="av-tl-nowlabel" x="{}" y="30">now</text>', x + 4))
-    body += draw_legend(legend(bottom + LEGEND // 2 + 2, steps))
+    body.append(f'<line class="av-tl-now" x1="{x}" y1="20" x2="{x}" y2="{bottom}"/>')
+    body.append(f'<text class="av-tl-nowlabel" x="{x + 4}" y="30">now</text>')
+    body.append(draw_legend(legend(bottom + LEGEND // 2 + 2, steps)))
     return svg(bottom + LEGEND, title, desc, body, "av-tl--timeline av-tl--wide")
 
 
@@ -213,22 +203,27 @@ def _narrow_timeline(
     bands = [(20, AXIS)] + [
         (AXIS + i * N_ROW + 43, AXIS + i * N_ROW + 66) for i in range(len(rows))
     ]
-    body: list[Md] = draw_ticks(axis, clock, bottom, narrow=True, bands=bands[1:])
+    body: list[str] = [draw_ticks(axis, clock, bottom, narrow=True, bands=bands[1:])]
     x = axis.x(now)
     for y1, y2 in bands:
-        body.append(md('<line class="av-tl-now" x1="{}" y1="{}" x2="{}" y2="{}"/>', x, y1, x, y2))
-    anchor = "av-tl-nowlabel av-tl-nowlabel--left" if x > NARROW - 60 else "av-tl-nowlabel"
-    body.append(md('<text class="{}" x="{}" y="31">now</text>', anchor,
-                   x - 5 if x > NARROW - 60 else x + 5))  # fmt: skip
+        body.append(f'<line class="av-tl-now" x1="{x}" y1="{y1}" x2="{x}" y2="{y2}"/>')
+    if x > NARROW - 60:
+        body.append(
+            f'<text class="av-tl-nowlabel av-tl-nowlabel--left" x="{x - 5}" y="31">now</text>'
+        )
+    else:
+        body.append(f'<text class="av-tl-nowlabel" x="{x + 5}" y="31">now</text>')
     for i, row in enumerate(rows):
         y0 = AXIS + i * N_ROW
         track = y0 + 56
-        body.append(md('<text class="av-tl-label" x="{}" y="{}">{}</text>', PAD, y0 + 18,
-                       svg_text(cut(row.company, N_COMPANY))))  # fmt: skip
-        body.append(md('<text class="av-tl-sublabel" x="{}" y="{}">{}</text>', PAD, y0 + 37,
-                       svg_text(row.sublabel)))  # fmt: skip
-        body.append(md('<line class="av-tl-track" x1="{}" y1="{}" x2="{}" y2="{}"/>',
-                       PAD, track, NARROW - PAD, track))  # fmt: skip
+        company = svg_text(cut(row.company, N_COMPANY))
+        body.append(f'<text class="av-tl-label" x="{PAD}" y="{y0 + 18}">{company}</text>')
+        body.append(
+            f'<text class="av-tl-sublabel" x="{PAD}" y="{y0 + 37}">{svg_text(row.sublabel)}</text>'
+        )
+        body.append(
+            f'<line class="av-tl-track" x1="{PAD}" y1="{track}" x2="{NARROW - PAD}" y2="{track}"/>'
+        )
         drawn: list[tuple[Mark, int]] = []
         earlier = later = 0
         for m in row.marks:
@@ -242,17 +237,18 @@ def _narrow_timeline(
                 later += 1
         for m, _x in drawn:
             if m.state == "overdue":
-                body.append(md('<line class="av-tl-late" x1="{}" y1="{}" x2="{}" y2="{}"/>',
-                               axis.x(max(m.at, start)), track, axis.x(now), track))  # fmt: skip
+                body.append(
+                    f'<line class="av-tl-late" x1="{axis.x(max(m.at, start))}" y1="{track}"'
+                    f' x2="{axis.x(now)}" y2="{track}"/>'
+                )
         body += [draw_mark(m, x, track, clock) for m, x in drawn]
         spans: list[tuple[int, int]] = []
-        body += draw_notes(row.marks, axis, track + 21, clock, spans)
+        body.append(draw_notes(row.marks, axis, track + 21, clock, spans))
         for c in more(earlier, later, spans):
             cls = "av-tl-more av-tl-more--later" if c.later else "av-tl-more"
-            body.append(md('<text class="{}" x="{}" y="{}">{}</text>', cls, c.x, track + 21,
-                           svg_text(c.text)))  # fmt: skip
+            body.append(f'<text class="{cls}" x="{c.x}" y="{track + 21}">{svg_text(c.text)}</text>')
     keys, height = narrow_legend(bottom + 22, steps)
-    body += draw_legend(keys)
+    body.append(draw_legend(keys))
     return svg(bottom + height, title, desc, body, "av-tl--timeline av-tl--narrow", NARROW)
 
 
@@ -260,27 +256,23 @@ def text_equivalent(rows: list[Row], clock: Clock) -> Md:
     """The timeline as a list: per row its label and every mark in words."""
     items = []
     for row in rows:
-        parts = [md("<li><strong>{}</strong>: ", esc(row.label))]
-        if not row.marks:
-            parts.append(md("nothing dated"))
         texts = []
         for m in row.marks:
             if m.state == "overdue":
                 texts.append(md("<strong>overdue</strong> {}", esc(describe(m, clock)[9:])))
             else:
                 texts.append(esc(describe(m, clock)))
-        parts.append(md("; ").join(texts))
-        parts.append(md("</li>"))
-        items.append(md("").join(parts))
+        what = md("; ").join(texts) if texts else md("nothing dated")
+        items.append(md("<li><strong>{}</strong>: {}</li>", row.label, what))
     return md(
         '<details class="av-tl-text"><summary>The timeline as text</summary><ul>{}</ul></details>',
         md("").join(items),
     )
 
 
-def _figure(drawing: Md, text: Md, cls: str) -> Md:
+def _figure(drawn: Md, text: Md, cls: str) -> Md:
     return md('<div class="av-tl-figure {}">\n<div class="av-tl-scroll">{}</div>\n{}\n</div>',
-              cls, drawing, text)  # fmt: skip
+              cls, drawn, text)  # fmt: skip
 
 
 def status_timeline(entries: Sequence[Entry], clock: Clock) -> Md:
@@ -296,11 +288,11 @@ def status_timeline(entries: Sequence[Entry], clock: Clock) -> Md:
         f" {overdue} overdue deadline{'s' if overdue != 1 else ''};"
         f" now is {moment(clock.now, clock.tz)}."
     )
-    drawing = _timeline(rows, clock, title, desc, steps=False)
+    drawn = _timeline(rows, clock, title, desc, steps=False)
     start, end = narrow_domain([m for row in rows for m in row.marks], clock.now)
     shown = f" Shown from {moment(start, clock.tz)} to {moment(end, clock.tz)}."
-    drawing += _narrow_timeline(rows, clock, title, desc + shown, steps=False, window=True)
-    return md("{}\n\n{}", bar, _figure(drawing, text_equivalent(rows, clock), "av-tl--status"))
+    drawn += _narrow_timeline(rows, clock, title, desc + shown, steps=False, window=True)
+    return md("{}\n\n{}", bar, _figure(drawn, text_equivalent(rows, clock), "av-tl--status"))
 
 
 def interview_timeline(entry: Entry, clock: Clock) -> Md:
@@ -313,9 +305,9 @@ def interview_timeline(entry: Entry, clock: Clock) -> Md:
     overdue = sum(1 for m in marks if m.state == "overdue")
     desc = f"{len(marks)} marks, {overdue} overdue; now is {moment(clock.now, clock.tz)}."
     title = "Timeline of this interview"
-    drawing = _timeline(rows, clock, title, desc, steps=True)
-    drawing += _narrow_timeline(rows, clock, title, desc, steps=True, window=False)
-    return _figure(drawing, text_equivalent(rows, clock), "av-tl--interview")
+    drawn = _timeline(rows, clock, title, desc, steps=True)
+    drawn += _narrow_timeline(rows, clock, title, desc, steps=True, window=False)
+    return _figure(drawn, text_equivalent(rows, clock), "av-tl--interview")
 
 
 def stage_bar(entries: Sequence[Entry], clock: Clock) -> Md:
@@ -323,28 +315,19 @@ def stage_bar(entries: Sequence[Entry], clock: Clock) -> Md:
     counts = stage_counts(entries, clock)
     if not sum(counts.values()):
         return md("")
-    body: list[Md] = []
+    body: list[str] = []
     for s in segments(counts):
         slug = s.name.replace(" ", "-")
         body.append(
-            md(
-                '<g><title>{}</title><rect class="av-tl-stage av-tl-stage--{}" x="{}" y="2"'
-                ' width="{}" height="{}"/><text class="av-tl-stagelabel av-tl-stagelabel--{}"'
-                ' x="{}" y="20">{}</text></g>',
-                svg_text(f"{s.name}: {s.n}"),
-                slug,
-                s.x,
-                s.w,
-                26,
-                slug,
-                s.middle,
-                svg_text(s.label),
-            )
+            f"<g><title>{svg_text(f'{s.name}: {s.n}')}</title>"
+            f'<rect class="av-tl-stage av-tl-stage--{slug}" x="{s.x}" y="2" width="{s.w}"'
+            f' height="26"/><text class="av-tl-stagelabel av-tl-stagelabel--{slug}"'
+            f' x="{s.middle}" y="20">{svg_text(s.label)}</text></g>'
         )
     desc = ", ".join(f"{n} {name}" for name, n in counts.items() if n)
-    drawing = svg(30, "Interviews by stage", desc, body, "av-tl--stages av-tl--wide")
-    drawing += _narrow_stages(counts, desc)
-    return md('<div class="av-tl-figure av-tl--bar">{}</div>', drawing)
+    drawn = svg(30, "Interviews by stage", desc, body, "av-tl--stages av-tl--wide")
+    drawn += _narrow_stages(counts, desc)
+    return md('<div class="av-tl-figure av-tl--bar">{}</div>', drawn)
 
 
 def _narrow_stages(counts: dict[str, int], desc: str) -> Md:
@@ -353,27 +336,16 @@ def _narrow_stages(counts: dict[str, int], desc: str) -> Md:
     most = max(n for _name, n in shown)
     left, line = 150, 28  # where the bars start; height of a line
     room = NARROW - left - 34  # the longest bar, leaving room for its count
-    body: list[Md] = []
+    body: list[str] = []
     for i, (name, n) in enumerate(shown):
         y, w = i * line, max(4, round(n / most * room))
         slug = name.replace(" ", "-")
         body.append(
-            md(
-                '<g><title>{}</title><text class="av-tl-stagename" x="0" y="{}">{}</text>'
-                '<rect class="av-tl-stage av-tl-stage--{}" x="{}" y="{}" width="{}" height="{}"/>'
-                '<text class="av-tl-count" x="{}" y="{}">{}</text></g>',
-                svg_text(f"{name}: {n}"),
-                y + 19,
-                svg_text(name),
-                slug,
-                left,
-                y + 4,
-                w,
-                line - 8,
-                left + w + 6,
-                y + 19,
-                n,
-            )
+            f"<g><title>{svg_text(f'{name}: {n}')}</title>"
+            f'<text class="av-tl-stagename" x="0" y="{y + 19}">{svg_text(name)}</text>'
+            f'<rect class="av-tl-stage av-tl-stage--{slug}" x="{left}" y="{y + 4}" width="{w}"'
+            f' height="{line - 8}"/><text class="av-tl-count" x="{left + w + 6}" y="{y + 19}">'
+            f"{n}</text></g>"
         )
     height = line * len(shown)
     return svg(height, "Interviews by stage", desc, body, "av-tl--stages av-tl--narrow", NARROW)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
+from functools import lru_cache
 
 from afterview.agenda import items_for, sort_key
 from afterview.clock import Clock
@@ -99,7 +100,12 @@ def marks_for(iv: Interview, clock: Clock, steps: bool = False) -> list[Mark]:
 
 def describe(m: Mark, clock: Clock) -> str:
     """A mark in words, with its moment: its drawing's title and its line of the text."""
-    when = moment(m.at, clock.tz)
+    return _describe(m, clock.tz)
+
+
+@lru_cache(maxsize=8192)  # each mark is described by both drawings and the text equivalent
+def _describe(m: Mark, tz: tzinfo) -> str:
+    when = moment(m.at, tz)
     if m.state == "overdue":
         return f"OVERDUE: {m.label}, due {when}"
     if m.state == "due":
