@@ -1,4 +1,4 @@
-"""An empty playbook is a normal playbook (spec: cli.md, "Additions (third release)").
+"""An empty playbook is a normal playbook, as content/usage.md says.
 
 With no PATH and no record in the interviews folder (empty, or gone: git keeps no
 empty folder once the last record is deleted), ``check`` says there is no record

@@ -13,7 +13,7 @@ import re
 import pytest
 
 from afterview.csp import add_csp, allow_added_scripts, script_hash
-from afterview.preview import BANNER_TITLE, is_loopback, unredacted_preview
+from afterview.preview import BANNER, BANNER_TITLE, is_loopback, unredacted_preview, with_banner
 
 LOOPBACK = ["127.0.0.1", "127.0.0.53", "127.255.255.254", "::1", "[::1]", "localhost",
             "LOCALHOST", "::ffff:127.0.0.1", "0:0:0:0:0:0:0:1"]  # fmt: skip
@@ -46,6 +46,14 @@ def test_an_unknown_host_is_not_a_preview() -> None:
 
 def test_the_banner_says_what_the_issue_asks() -> None:
     assert BANNER_TITLE == "Local preview: not redacted; the published build is"
+
+
+def test_the_banner_goes_right_after_the_title() -> None:
+    page = "---\nhide:\n  - toc\n---\n\n# Status\n\nComputed for now.\n"
+    out = with_banner(page)
+    assert out.startswith("---\nhide:\n  - toc\n---\n\n# Status\n\n" + BANNER)
+    assert out.endswith("Computed for now.\n") and out.count(BANNER_TITLE) == 1
+    assert with_banner("No title here.\n") == BANNER + "\nNo title here.\n"
 
 
 # --- live reload through the policy ------------------------------------------------------

@@ -13,6 +13,7 @@ which never ask this module. Plain Python, no MkDocs.
 from __future__ import annotations
 
 import ipaddress
+import re
 
 BANNER_TITLE = "Local preview: not redacted; the published build is"
 BANNER = (
@@ -22,6 +23,18 @@ BANNER = (
     "    feedback and notes. `mkdocs build` and the published site are redacted\n"
     "    as `redact: true` says.\n"
 )
+
+
+_TITLE = re.compile(r"^# .*\n?", re.MULTILINE)
+
+
+def with_banner(page: str) -> str:
+    """A generated page (Markdown) with the banner right after its ``# `` title
+    (else first)."""
+    title = _TITLE.search(page)
+    if title is None:
+        return BANNER + "\n" + page
+    return page[: title.end()] + "\n" + BANNER + "\n" + page[title.end() :]
 
 
 def is_loopback(host: str) -> bool:

@@ -26,6 +26,7 @@ from afterview.checker import FileResult
 from afterview.clock import Clock
 from afterview.findings import SEVERITY_ORDER
 from afterview.moments import parse_now
+from afterview.preview import unredacted_preview, with_banner
 from afterview.records import read_records
 from afterview.reports import _one_line
 from afterview.settings import Settings, SettingsError, load_settings
@@ -80,12 +81,26 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         self.root = Path.cwd()
         self.strict = False
         self.failing: list[str] = []  # the findings that fail a strict build, as logged
+        self.command: str | None = None  # build, gh-deploy or serve (on_startup)
+        self.preview = False  # the owner's unredacted local preview (afterview.preview)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember the command; defining this hook also keeps one plugin instance
+        across `mkdocs serve` rebuilds."""
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         from afterview.rules import RULES
 
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.strict = bool(config.strict)
+        host = config.dev_addr.host if config.dev_addr else None
+        self.preview = self.config.redact and unredacted_preview(self.command, host)
+        if self.preview:
+            log.info(
+                f"afterview: serving on {host} (loopback) only: pages not redacted;"
+                " `mkdocs build` and the published site are"
+            )
         try:
             self.settings = load_settings(self.root, known_rules=frozenset(RULES))
         except SettingsError as e:
@@ -140,7 +155,7 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         pages = build_pages(
             results,
             clock,
-            self.config.redact,
+            self._redact,
             self.config.status_page,
             self.config.publish_private_notes,
         )
@@ -151,11 +166,18 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
                     _one_line(f"afterview: generated page {src_uri} replaces {existing.src_uri}")
                 )
                 files.remove(existing)
+            if self.preview:
+                content = with_banner(content)
             inclusion = self._inclusion(src_uri, config)
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
         if self.config.calendar:
             files.append(File.generated(config, CALENDAR_PAGE, content=self._ics(results, clock)))
         return files
+
+    @property
+    def _redact(self) -> bool:
+        """Redact as configured, except in the owner's local preview."""
+        return self.config.redact and not self.preview
 
     def _private(self, f: File, config: MkDocsConfig) -> bool:
         """True for a file never to publish: anything in the interviews folder (by its
@@ -195,9 +217,10 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         """Interview and per-check pages are linked from the status and checks pages, not
         the nav: with an explicit nav, declare them not_in_nav so MkDocs does not list them."""
         from afterview.pages.checks import INDEX
-        from afterview.pages.common import LESSONS_PAGE
+        from afterview.pages.common import LESSONS_PAGE, OFFERS_PAGE
 
-        if config.nav and src_uri not in (self.config.status_page, LESSONS_PAGE, INDEX):
+        listed = (self.config.status_page, LESSONS_PAGE, OFFERS_PAGE, INDEX)
+        if config.nav and src_uri not in listed:
             return InclusionLevel.NOT_IN_NAV
         return InclusionLevel.UNDEFINED
 
@@ -259,10 +282,12 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
     def _ics(self, results: list[FileResult], clock: Clock) -> bytes:
         from afterview.calendar import site_ics
 
-        return site_ics(results, clock, self.config.redact, self.config.publish_private_notes)
+        return site_ics(results, clock, self._redact, self.config.publish_private_notes)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
-        """Also watch the records and settings when they live outside docs_dir."""
+        """Also watch the records and settings when they live outside docs_dir; let
+        the live-reload script through each page's policy (content/security.md)."""
+        self._allow_live_reload(server)
         docs = Path(config.docs_dir).resolve()
         assert self.settings is not None
         for path in (self._records_folder(), self.settings.source):
@@ -273,3 +298,23 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
             ):
                 server.watch(str(path))
         return server
+
+    @staticmethod
+    def _allow_live_reload(server: Any) -> None:
+        """Wrap the server's injection of its reload script so that each page it sends
+        lists that script's hash (afterview.csp.allow_added_scripts)."""
+        from afterview.csp import allow_added_scripts
+
+        inject = getattr(server, "_inject_js_into_html", None)
+        if inject is None or getattr(inject, "afterview", False):
+            if inject is None:
+                log.warning(
+                    "afterview: this server's live reload is not known; pages may not reload"
+                )
+            return
+
+        def injected(content: bytes, epoch: int) -> bytes:
+            return allow_added_scripts(content, inject(content, epoch))
+
+        injected.afterview = True  # type: ignore[attr-defined]
+        server._inject_js_into_html = injected
