@@ -10,69 +10,68 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from functools import cache
 
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_DATETIME = re.compile(
-    r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?"
-    r"\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?$"
-)
-
+from afterview.schemafile import load_schema
 
 # Years outside this range are refused: no interview falls there, and deadline
 # arithmetic near year 1 or 9999 would leave the range Python's dates can hold.
+# The schema's patterns allow the same years (tests/test_moments.py).
 MIN_YEAR, MAX_YEAR = 1900, 2999
+
+
+@cache
+def _pattern(name: str) -> re.Pattern[str]:
+    """The pattern of ``$defs[name]`` ("date" or "moment") in the record schema.
+
+    The schema is the one grammar of dates and times: editors, check-jsonschema
+    and ``afterview check`` test values against these patterns, and this module
+    only reads the fields out of text a pattern has accepted.
+    """
+    return re.compile(load_schema()["$defs"][name]["pattern"])
+
+
+# Reads the seconds, fraction and offset after YYYY-MM-DDTHH:MM of an accepted moment.
+_TAIL = re.compile(r"(?::([0-9]{2})(?:[.]([0-9]+))?)?[ \t]*(.*)", re.DOTALL)
 
 
 def parse_date(text: str) -> date | None:
     """Return the calendar date written as YYYY-MM-DD, or None if it is not one."""
-    m = _DATE.match(text)
-    if not m or not MIN_YEAR <= int(m[1]) <= MAX_YEAR:
+    if not _pattern("date").search(text):
         return None
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+    return date(int(text[0:4]), int(text[5:7]), int(text[8:10]))
 
 
-def _offset(text: str) -> tzinfo | None:
+def _offset(text: str) -> tzinfo:
+    """The zone of an offset the pattern accepted: Z, +HH, +HHMM or +HH:MM."""
     if text in ("Z", "z"):
         return UTC
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:] or 0)
-    if hours > 23 or minutes > 59:
-        return None
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
 def parse_datetime(text: str, tz: tzinfo) -> datetime | None:
-    """Return the aware date-time written in text (local times read in tz), or None."""
-    m = _DATETIME.match(text)
-    if not m or not MIN_YEAR <= int(m[1]) <= MAX_YEAR:
+    """Return the aware date-time written in text (local times read in tz), or None.
+
+    A date alone is not a date-time: None.
+    """
+    if len(text) <= 10 or not _pattern("moment").search(text):
         return None
-    fraction = (m[7] or "0")[:6].ljust(6, "0")
-    try:
-        naive = datetime(
-            int(m[1]), int(m[2]), int(m[3]), int(m[4]), int(m[5]), int(m[6] or 0), int(fraction)
-        )
-    except ValueError:
-        return None
-    if m[8] is None:
-        return naive.replace(tzinfo=tz)
-    offset = _offset(m[8])
-    if offset is None:
-        return None
-    return naive.replace(tzinfo=offset)
-
-
-def is_date(text: object) -> bool:
-    """True for a calendar-valid YYYY-MM-DD string."""
-    return isinstance(text, str) and parse_date(text) is not None
-
-
-def is_datetime(text: object) -> bool:
-    """True for a valid date-time string as Afterview accepts it."""
-    return isinstance(text, str) and parse_datetime(text, UTC) is not None
+    tail = _TAIL.fullmatch(text, 16)
+    assert tail is not None  # it matches any text
+    second, fraction, offset = tail.groups()
+    naive = datetime(
+        int(text[0:4]),
+        int(text[5:7]),
+        int(text[8:10]),
+        int(text[11:13]),
+        int(text[14:16]),
+        int(second or 0),
+        int((fraction or "0")[:6].ljust(6, "0")),
+    )
+    return naive.replace(tzinfo=_offset(offset) if offset else tz)
 
 
 @dataclass(frozen=True)
