@@ -31,6 +31,7 @@ def pages(results) -> dict[str, str]:
 def rows(status: str) -> list[str]:
     """The rows of the status table (one line each, an HTML ``<tr>`` with labelled cells)."""
     table = status[status.index("<th>Company</th>") :]
+    table = table[: table.index("</table>")]
     return [line for line in table.splitlines() if line.startswith("<tr markdown><td")]
 
 

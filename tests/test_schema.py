@@ -74,8 +74,8 @@ def test_every_property_has_a_description() -> None:
 
 def test_every_object_is_closed_and_allows_notes() -> None:
     objects = [(at, node) for at, node in subschemas(schema()) if node.get("type") == "object"]
-    # record, interviewer, closing, next step, note, reflection, follow-up, outcome
-    assert len(objects) == 8
+    # record, interviewer, closing, next step, note, reflection, follow-up, outcome, pay amount
+    assert len(objects) == 9
     for where, node in objects:
         assert node.get("additionalProperties") is False, where
         assert node["properties"]["notes"]["type"] == "string", where

@@ -122,7 +122,8 @@ def _resolve(node: dict, schema: dict) -> dict:
 
 
 def text_fields(schema: dict) -> list[tuple[str, ...]]:
-    """Every path to a free-text string: "type": "string" without enum, format or const.
+    """Every path to a free-text string: "type": "string" without enum, format, const or a
+    shape of its own (``patternErrorMessage``: dates, times, currency codes).
 
     Array items are the step ``[]``: ("interviewers", "[]", "name").
     """
@@ -132,7 +133,8 @@ def text_fields(schema: dict) -> list[tuple[str, ...]]:
         node = _resolve(node, schema)
         types = node.get("type", [])
         if "string" in ([types] if isinstance(types, str) else types):
-            if not {"enum", "format", "const"} & set(node) and path not in found:
+            shaped = {"enum", "format", "const", "patternErrorMessage"} & set(node)
+            if not shaped and path not in found:
                 found.append(path)
         for name, child in node.get("properties", {}).items():
             walk(child, (*path, name))
@@ -161,6 +163,7 @@ NOT_PUBLISHED = {
     "thank_you[].notes",
     "reflection.notes",
     "outcome.notes",
+    "outcome.pay_amount.notes",
     "ignore[]",
 }
 
@@ -192,7 +195,12 @@ BASE = {
             "offered_second_interview": True,
         }
     ],
-    "outcome": {"status": "rejected", "date": "2026-11-23", "asked_why": True},
+    "outcome": {
+        "status": "rejected",
+        "date": "2026-11-23",
+        "asked_why": True,
+        "pay_amount": {"amount": 1000, "currency": "USD", "period": "month"},  # holds notes
+    },
 }
 
 

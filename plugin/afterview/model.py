@@ -6,6 +6,8 @@ reports it, and findings that would point at it are held back (see checker).
 
 from __future__ import annotations
 
+import math
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
@@ -145,6 +147,15 @@ class FollowUp:
     answered: bool | None = None  # false: nobody answered (a voicemail)
 
 
+@dataclass(frozen=True)
+class PayAmount:
+    """An offer's pay as a number: ``amount`` per ``period`` in ``currency`` (ISO 4217)."""
+
+    amount: float
+    currency: str
+    period: str  # year, month or hour
+
+
 @dataclass
 class Outcome:
     present: bool
@@ -154,6 +165,8 @@ class Outcome:
     pay: str | None = None
     schedule: str | None = None
     benefits: str | None = None
+    pay_amount: PayAmount | None = None
+    start_date: date | None = None
     decision: str | None = None
     decision_due: date | None = None
     decision_date: Moment | None = None
@@ -165,9 +178,24 @@ class Outcome:
 
 # The enumerations, as the schema (the single source of truth) states them.
 STATUSES = _enum("outcome", "status")
+PERIODS = _enum("outcome", "pay_amount", "period")
 DECISIONS = _enum("outcome", "decision")
 FORMATS = _enum("format")
 BY = _enum("follow_ups", "items", "by")
+
+
+def _pay_amount(value: Any) -> PayAmount | None:
+    """The structured pay when all three parts are valid, else None (the schema says why)."""
+    data = _mapping(value)
+    amount, currency = data.get("amount"), data.get("currency")
+    period = _choice(data.get("period"), PERIODS)
+    if isinstance(amount, bool) or not isinstance(amount, (int, float)):
+        return None
+    if not (math.isfinite(amount) and amount >= 0):
+        return None
+    if not (isinstance(currency, str) and re.fullmatch(r"[A-Z]{3}", currency)) or period is None:
+        return None
+    return PayAmount(float(amount), currency, period)
 
 
 @dataclass
@@ -289,6 +317,8 @@ def build_interview(path: str, record: Record, tz: tzinfo) -> Interview:
         pay=_text(outcome_data.get("pay")),
         schedule=_text(outcome_data.get("schedule")),
         benefits=_text(outcome_data.get("benefits")),
+        pay_amount=_pay_amount(outcome_data.get("pay_amount")),
+        start_date=_day(outcome_data.get("start_date")),
         decision=_choice(outcome_data.get("decision"), DECISIONS),
         decision_due=_day(outcome_data.get("decision_due")),
         decision_date=parse_moment(outcome_data.get("decision_date"), tz),

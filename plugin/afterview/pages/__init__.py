@@ -6,9 +6,10 @@ from __future__ import annotations
 from afterview.checker import FileResult
 from afterview.clock import Clock
 from afterview.pages.checks import checks_pages
-from afterview.pages.common import LESSONS_PAGE, entries
+from afterview.pages.common import LESSONS_PAGE, OFFERS_PAGE, entries
 from afterview.pages.interview import render_interview
 from afterview.pages.lessons import render_lessons
+from afterview.pages.offers import render_offers
 from afterview.pages.status import render_status
 
 DEFAULT_STATUS_PAGE = "status.md"
@@ -47,5 +48,6 @@ def build_pages(
     for e in listed:
         pages[e.page] = render_interview(e, clock, redact, status_page)
     pages[LESSONS_PAGE] = render_lessons(listed, clock)
+    pages[OFFERS_PAGE] = render_offers(listed, clock, private=redact and not publish_private)
     pages.update(checks_pages(clock.settings))
     return pages

@@ -17,6 +17,7 @@ from afterview.pages.markup import Md, esc, md, plain, span
 CHECKS_DIR = "checks"
 INTERVIEWS_DIR = "interviews"
 LESSONS_PAGE = "lessons.md"
+OFFERS_PAGE = "offers.md"
 ADMONITION = {"error": "failure", "warning": "warning", "info": "info"}
 
 

@@ -8,6 +8,7 @@ from afterview.agenda import Item, items_for, sort_key
 from afterview.clock import Clock
 from afterview.findings import counts
 from afterview.model import normalize_name
+from afterview.pages.across import across_section
 from afterview.pages.cards import card_table
 from afterview.pages.common import (
     Entry,
@@ -212,4 +213,5 @@ def render_status(entries: list[Entry], clock: Clock, status_page: str) -> str:
     ]
     lines += card_table(COLUMNS, rows, "av-sortable")
     lines.append(md(""))
+    lines += across_section(entries, clock, status_page)
     return page(lines)

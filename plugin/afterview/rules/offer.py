@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from afterview.model import Outcome
 from afterview.rules.base import AFTER, DEADLINE, RECORD, Context, Hit, rule
 from afterview.wording import moment
 
@@ -47,6 +48,26 @@ def offer_not_thanked(ctx: Context) -> Iterator[Hit]:
         )
 
 
+# The question that settles each term (the Offers page lists them per offer).
+QUESTIONS = {
+    "pay": "Pay: what is the base salary, and any bonus or other compensation?",
+    "schedule": "Schedule: which hours and days, how many in the office, any shifts or travel?",
+    "benefits": "Benefits: which health cover, retirement contributions and paid time off?",
+}
+
+
+def unsettled_terms(o: Outcome) -> list[str]:
+    """The terms (``pay``, ``schedule``, ``benefits``) of an offer not yet settled.
+
+    None for anything but an offer, and none once it is declined. The pay is
+    settled by ``pay`` or ``pay_amount``.
+    """
+    if o.status != "offer" or o.decision == "declined":
+        return []
+    terms = (("pay", o.pay or o.pay_amount), ("schedule", o.schedule), ("benefits", o.benefits))
+    return [k for k, v in terms if v is None]
+
+
 @rule("offer-terms-unconfirmed", "warning", "offer", AFTER, kind=RECORD)
 def offer_terms_unconfirmed(ctx: Context) -> Iterator[Hit]:
     """The offer's pay, schedule or benefits are not settled.
@@ -54,8 +75,9 @@ def offer_terms_unconfirmed(ctx: Context) -> Iterator[Hit]:
     ## What it does
 
     For `outcome.status: offer`, reports a record missing any of
-    `outcome.pay`, `outcome.schedule` or `outcome.benefits`; the message
-    names which. A warning while you decide, an error once
+    `outcome.pay` (or `outcome.pay_amount`), `outcome.schedule` or
+    `outcome.benefits`; the message names which, and the Offers page asks
+    the question that settles each. A warning while you decide, an error once
     `decision: accepted`; nothing once `decision: declined` (the terms of an
     offer you turned down need no settling).
 
@@ -84,10 +106,7 @@ def offer_terms_unconfirmed(ctx: Context) -> Iterator[Hit]:
     ```
     """
     o = ctx.interview.outcome
-    if o.status != "offer" or o.decision == "declined":
-        return
-    terms = (("pay", o.pay), ("schedule", o.schedule), ("benefits", o.benefits))
-    missing = [k for k, v in terms if v is None]
+    missing = unsettled_terms(o)
     if missing:
         accepted = o.decision == "accepted"
         yield Hit(
@@ -98,7 +117,8 @@ def offer_terms_unconfirmed(ctx: Context) -> Iterator[Hit]:
             + ".",
             severity="error" if accepted else None,
             key=True,
-            reads=tuple(("outcome", k) for k in ("status", *missing, "decision")),
+            reads=tuple(("outcome", k) for k in ("status", *missing, "decision"))
+            + ((("outcome", "pay_amount"),) if "pay" in missing else ()),
         )
 
 

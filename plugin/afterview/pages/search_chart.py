@@ -1,0 +1,141 @@
+"""The search in one picture: interviews in play each week, stacked by where they ended.
+
+Drawn as the timelines are (pages.timeline): inline SVG with no script and no
+inline style, coloured only by the stage classes of afterview.css
+(``av-tl-stage--*``), ``role="img"`` with a ``<title>`` and a ``<desc>``, a
+wide drawing for screens and a narrow one for phones (one shown by CSS), and
+a text equivalent after it. The numbers are afterview.search's; the only
+text drawn is dates, counts and stage names, through ``markup.svg_text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from afterview import wording
+from afterview.clock import Clock
+from afterview.pages.common import Entry
+from afterview.pages.markup import Md, esc, md, svg_text
+from afterview.progress import STAGES
+from afterview.search import Week, weeks
+
+PAD = 18
+LEFT = 34  # room for the count labels
+TOP = 12
+CHART = 130  # height of the bars' area
+CHAR = 7.4  # rough width of a character of 12-13 px text
+WIDE, NARROW = 720, 360
+SWATCH = 12
+
+
+def _label(week: Week) -> str:
+    return f"{wording.MONTHS[week.monday.month - 1]} {week.monday.day}"
+
+
+def _in_words(week: Week) -> str:
+    parts = ", ".join(f"{n} {stage}" for stage, n in week.counts.items())
+    return f"week of {wording.day(week.monday)}: {week.total} in play" + (
+        f" ({parts})" if parts else ""
+    )
+
+
+def _legend(stages: Sequence[str], y: int, width: int) -> tuple[list[Md], int]:
+    """A swatch and the name of each stage drawn, wrapped to the width; and its height."""
+    out: list[Md] = []
+    x, lines = PAD, 1
+    for stage in stages:
+        need = SWATCH + 6 + round(CHAR * len(stage)) + 16
+        if x + need > width - PAD and x > PAD:
+            x, y, lines = PAD, y + 22, lines + 1
+        slug = stage.replace(" ", "-")
+        out.append(
+            md(
+                '<rect class="av-tl-stage av-tl-stage--{}" x="{}" y="{}" width="{}" height="{}"/>'
+                '<text class="av-tl-key" x="{}" y="{}">{}</text>',
+                slug,
+                x,
+                y - SWATCH + 2,
+                SWATCH,
+                SWATCH,
+                x + SWATCH + 6,
+                y + 1,
+                svg_text(stage),
+            )
+        )
+        x += need
+    return out, 22 * lines + 8
+
+
+def _drawing(data: list[Week], width: int, title: str, desc: str, cls: str) -> Md:
+    most = max(w.total for w in data) or 1
+    base = TOP + CHART
+    slot = (width - LEFT - PAD) / len(data)
+    bar = max(2.0, slot * 0.7)
+    body: list[Md] = []
+    for value in sorted({0, most, most // 2} if most >= 4 else {0, most}):
+        y = round(base - value / most * CHART)
+        body.append(md('<line class="av-tl-grid" x1="{}" y1="{}" x2="{}" y2="{}"/>',
+                       LEFT, y, width - PAD, y))  # fmt: skip
+        body.append(md('<text class="av-tl-tick av-search-count" x="{}" y="{}">{}</text>',
+                       LEFT - 6, y + 4, value))  # fmt: skip
+    every = next((k for k in (1, 2, 4, 8, 13) if k * slot >= CHAR * 7), 26)
+    for i, week in enumerate(data):
+        x = LEFT + i * slot + (slot - bar) / 2
+        y = float(base)
+        for stage, n in week.counts.items():
+            h = n / most * CHART
+            y -= h
+            body.append(
+                md(
+                    '<g><title>{}</title><rect class="av-tl-stage av-tl-stage--{}"'
+                    ' x="{}" y="{}" width="{}" height="{}"/></g>',
+                    svg_text(f"{_in_words(week)}; {stage}: {n}"),
+                    stage.replace(" ", "-"),
+                    round(x, 1),
+                    round(y, 1),
+                    round(bar, 1),
+                    round(h, 1),
+                )
+            )
+        if i % every == 0:
+            body.append(md('<text class="av-tl-tick" x="{}" y="{}">{}</text>',
+                           round(x + bar / 2, 1), base + 18, svg_text(_label(week))))  # fmt: skip
+    drawn_stages = {s for w in data for s in w.counts}
+    stages = [s for s in STAGES if s in drawn_stages]
+    legend, height = _legend(stages, base + 46, width)
+    body += legend
+    total = base + 34 + height
+    return md(
+        '<svg class="av-tl av-search {}" viewBox="0 0 {} {}" width="{}" height="{}" role="img"'
+        ' xmlns="http://www.w3.org/2000/svg"><title>{}</title><desc>{}</desc>{}</svg>',
+        cls,
+        width,
+        total,
+        width,
+        total,
+        svg_text(title),
+        svg_text(desc),
+        md("").join(body),
+    )
+
+
+def search_chart(entries: Sequence[Entry], clock: Clock) -> Md:
+    """The picture and its text equivalent; empty when no interview has a date."""
+    data = weeks([e.interview for e in entries if e.interview is not None], clock)
+    if not data:
+        return md("")
+    title = "The search, week by week"
+    most = max(w.total for w in data)
+    desc = (
+        f"Interviews in play each week, from the week of {wording.day(data[0].monday)}"
+        f" to the week of {wording.day(data[-1].monday)}, coloured by the stage each has"
+        f" reached now (where it ended, or where it stands); at most {most} in one week."
+    )
+    drawn = _drawing(data, WIDE, title, desc, "av-tl--wide")
+    drawn += _drawing(data, NARROW, title, desc, "av-tl--narrow")
+    items = md("").join(md("<li>{}</li>", esc(_in_words(w))) for w in data)
+    text = md(
+        '<details class="av-tl-text"><summary>The search as text</summary><ul>{}</ul></details>',
+        items,
+    )
+    return md('<div class="av-tl-figure av-search-figure">\n{}\n{}\n</div>', drawn, text)
