@@ -6,10 +6,10 @@ imports) jsonschema only for records that have a problem.
 
 Only the keywords the record schema uses are supported: ``type``,
 ``properties``, ``additionalProperties: false``, ``required``, ``enum``,
-``const``, ``items``, ``anyOf``, local ``$ref``, ``format`` (``date`` and
-``date-time`` through ``afterview.moments``, the same functions the
-jsonschema validator is given), ``pattern``, ``minimum``, ``maximum``,
-``minLength`` and ``uniqueItems``. A schema using anything else does not
+``const``, ``items``, ``anyOf``, local ``$ref``, ``pattern`` (dates and
+times are patterns), ``minimum``, ``maximum``, ``minLength`` and
+``uniqueItems``; ``patternErrorMessage`` (the editors' wording) is an
+annotation. A schema using anything else does not
 compile (``compile_schema`` returns None) and every record goes to
 jsonschema, so the fast path can never pass an invalid record by ignoring a
 keyword. Semantics follow jsonschema's: a keyword about one type ignores
@@ -23,7 +23,6 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from afterview.moments import is_date, is_datetime
 from afterview.schemafile import load_schema
 
 Check = Callable[[Any], bool]
@@ -45,7 +44,6 @@ _ANNOTATIONS = frozenset(
         "patternErrorMessage",
     }
 )
-_FORMATS: dict[str, Check] = {"date": is_date, "date-time": is_datetime}
 
 
 class Unsupported(Exception):
@@ -140,10 +138,6 @@ class _Compiler:
         if "const" in keys:
             const = schema["const"]
             checks.append(lambda x: _equal(x, const))
-        if "format" in keys:
-            fmt = _FORMATS.get(schema["format"])
-            if fmt is not None:  # other formats are not asserted, as in schema.validator()
-                checks.append(fmt)
         if "minLength" in keys:
             n = schema["minLength"]
             checks.append(lambda x: not isinstance(x, str) or len(x) >= n)
@@ -172,7 +166,6 @@ class _Compiler:
             "type",
             "enum",
             "const",
-            "format",
             "minLength",
             "pattern",
             "minimum",

@@ -10,7 +10,7 @@ from typing import Any
 
 from afterview.fastschema import is_valid
 from afterview.loader import Mark, Path_, Record
-from afterview.moments import MAX_YEAR, MIN_YEAR, is_date, is_datetime
+from afterview.moments import MAX_YEAR, MIN_YEAR
 from afterview.schemafile import SCHEMA_NAME, load_schema, schema_path
 
 __all__ = [
@@ -27,12 +27,10 @@ __all__ = [
 
 @cache
 def validator() -> Any:
-    from jsonschema import Draft202012Validator, FormatChecker
+    """The jsonschema validator of the record schema (dates are patterns: no formats)."""
+    from jsonschema import Draft202012Validator
 
-    checker = FormatChecker(formats=())
-    checker.checks("date")(is_date)
-    checker.checks("date-time")(is_datetime)
-    return Draft202012Validator(load_schema(), format_checker=checker)
+    return Draft202012Validator(load_schema())
 
 
 def field_path(path: Path_) -> str:
@@ -77,7 +75,9 @@ _MOMENT = (
 )
 
 
-_SHAPE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2}))?)?")
+_SHAPE = re.compile(
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[Tt ]([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?)?"
+)
 
 
 def impossible_moment(value: Any) -> str | None:
@@ -110,7 +110,10 @@ def impossible_moment(value: Any) -> str | None:
 
 def _expected(error: Any) -> str:
     v, s, inst = error.validator, error.schema, error.instance
-    if v in ("format", "anyOf"):
+    defs = load_schema()["$defs"]
+    is_date = v == "pattern" and s.get("pattern") == defs["date"]["pattern"]
+    is_moment = v == "pattern" and s.get("pattern") == defs["moment"]["pattern"]
+    if v == "anyOf" or is_date or is_moment:
         reason = impossible_moment(inst)
         if reason:
             return reason
@@ -126,9 +129,9 @@ def _expected(error: Any) -> str:
         return f"expected one of {', '.join(map(str, s['enum']))}; got {_describe(inst)}"
     if v == "const":
         return f"expected {s['const']}; got {_describe(inst)}"
-    if v == "format":
-        if s.get("format") == "date":
-            return f"expected a real calendar date YYYY-MM-DD{_YEARS}; got {_describe(inst)}"
+    if is_date:
+        return f"expected a real calendar date YYYY-MM-DD{_YEARS}; got {_describe(inst)}"
+    if is_moment:
         return f"expected {_MOMENT}; got {_describe(inst)}"
     if v == "minimum" and s.get("type") == "number":
         return f"expected a number, {s['minimum']} or more; got {_describe(inst)}"
