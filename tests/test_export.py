@@ -55,6 +55,10 @@ def test_csv_parses_back(repo: Path) -> None:
         "decision_date": "",
         "thank_you_sent": "2026-11-10T19:30:00-05:00; 2026-11-11",
         "follow_ups": "2026-11-18; 2026-11-23",
+        "expected_contact": "2026-11-17",  # they spoke on the 18th's call: late by a day
+        "promise": "late",
+        "days_late": "1",
+        "first_word": "2026-11-18",
         "path": "content/interviews/2026-11-10-northwind-traders-senior-data-engineer.yaml",
     }
     assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)

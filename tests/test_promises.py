@@ -165,3 +165,24 @@ def test_stats_command_text_and_json(playbook: Path):
         "days_late": 7,
         "days_to_first_word": 14,
     }
+
+
+def test_export_json_carries_each_promise(playbook: Path):
+    for name, body in RECORDS.items():
+        write(playbook / "content" / "interviews", name, HEAD + body)
+    out = CliRunner().invoke(cli, ["export", "--format", "json", "--now", NOW])
+    assert out.exit_code == 0, out.output
+    got = {
+        Path(r["path"]).name: (r["expected_contact"], r["promise"], r["days_late"], r["first_word"])
+        for r in json.loads(out.stdout)
+    }
+    assert got == {
+        "a-kept.yaml": ("2026-11-09", "kept", None, "2026-11-06"),
+        "b-late.yaml": ("2026-11-10", "late", 3, "2026-11-13"),
+        "c-late.yaml": ("2026-11-11", "late", 7, "2026-11-18"),
+        "d-broken.yaml": ("2026-11-27", "broken", 13, None),
+        "e-open.yaml": ("2026-12-14", "open", None, None),
+        "f-withdrawn.yaml": ("2026-11-08", None, None, None),
+        "g-offer.yaml": (None, None, None, "2026-11-12"),
+        "h-today.yaml": ("2026-12-10", "open", None, None),
+    }

@@ -6,7 +6,10 @@ written), ``company``, ``role``, ``round``, ``format``, ``interviewers``
 (the status), ``pay``, ``decision`` and ``decision_date`` (an offer's pay as
 agreed, your answer and when you gave it), ``thank_you_sent`` and
 ``follow_ups`` (the dates of the notes and of the contacts after the
-interview), ``path``. In CSV a list is joined
+interview), ``expected_contact``, ``promise`` (kept, late, broken or open),
+``days_late`` (late: by how many days; broken: how many days past so far)
+and ``first_word`` (the first day they were in touch; afterview.promises),
+``path``. In CSV a list is joined
 with "; " and an interviewer reads ``Name (Title)``; in JSON lists stay lists.
 """
 
@@ -22,6 +25,7 @@ from afterview.clock import Clock
 from afterview.model import Interview
 from afterview.moments import Moment
 from afterview.progress import stage
+from afterview.promises import first_word, promise
 
 COLUMNS = (
     "date",
@@ -38,6 +42,10 @@ COLUMNS = (
     "decision_date",
     "thank_you_sent",
     "follow_ups",
+    "expected_contact",
+    "promise",
+    "days_late",
+    "first_word",
     "path",
 )
 # A cell starting with one of these is a formula to a spreadsheet (CSV injection).
@@ -46,6 +54,19 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def _moment(m: Moment | None) -> str | None:
     return m.isoformat() if m is not None else None
+
+
+def _promise(iv: Interview, clock: Clock) -> dict[str, Any]:
+    """The day they said they would be in touch and what became of it (afterview.promises)."""
+    p = promise(iv, clock)
+    word = p.first_word if p is not None else first_word(iv, clock)
+    expected = iv.closing.expected_contact
+    return {
+        "expected_contact": expected.isoformat() if expected else None,
+        "promise": p.state if p is not None else None,
+        "days_late": p.days_late if p is not None else None,
+        "first_word": word.isoformat() if word is not None else None,
+    }
 
 
 def row(iv: Interview, clock: Clock) -> dict[str, Any]:
@@ -65,6 +86,7 @@ def row(iv: Interview, clock: Clock) -> dict[str, Any]:
         "decision_date": _moment(iv.outcome.decision_date),
         "thank_you_sent": [m for m in (_moment(n.sent) for n in iv.thank_you) if m],
         "follow_ups": [m for m in (_moment(f.date) for f in iv.follow_ups) if m],
+        **_promise(iv, clock),
         "path": iv.path,
     }
 

@@ -32,7 +32,9 @@ def command(paths: tuple[str, ...], fmt: str, output: BinaryIO, now: str | None)
     """One row per interview, as CSV or JSON.
 
     Columns: date, when, company, role, round, format, interviewers (name
-    and title), stage, outcome, thank_you_sent, follow_ups, path. A CSV cell
+    and title), stage, outcome, pay, decision, decision_date,
+    thank_you_sent, follow_ups, expected_contact, promise (kept, late,
+    broken or open: see `afterview stats`), days_late, first_word, path. A CSV cell
     that a spreadsheet would run as a formula gets a leading apostrophe.
     PATHS are record files or folders; with none, the interviews folder from
     the settings. A record that fails to load is named on standard error and
