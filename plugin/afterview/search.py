@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from afterview import wording
 from afterview.clock import Clock
 from afterview.model import Interview
 from afterview.moments import day_in
@@ -84,3 +85,11 @@ def weeks(interviews: Iterable[Interview], clock: Clock) -> list[Week]:
         out.append(Week(week, {k: n for k, n in counts.items() if n}))
         week += timedelta(weeks=1)
     return out
+
+
+def in_words(week: Week) -> str:
+    """'week of Mon 2 Nov 2026: 3 in play (1 waiting, 2 rejected)': the text equivalent's line."""
+    parts = ", ".join(f"{n} {stage}" for stage, n in week.counts.items())
+    return f"week of {wording.day(week.monday)}: {week.total} in play" + (
+        f" ({parts})" if parts else ""
+    )

@@ -14,7 +14,9 @@ from afterview import wording
 from afterview.clock import Clock
 from afterview.lessons import of_interviews
 from afterview.model import Interview
+from afterview.offers import amount_text, offers, pay_note
 from afterview.promises import describe, promises, summary, tally_text
+from afterview.search import in_words, weeks
 
 TOP_LESSONS = 3
 
@@ -29,6 +31,9 @@ def as_json(interviews: Sequence[Interview], clock: Clock) -> dict[str, Any]:
             "companies": [t.as_json() for t in companies],
             "interviews": [p.as_json() for p in promises(interviews, clock)],
         },
+        "offers": [x.as_json() for x in offers(interviews, clock)],
+        "offers_note": pay_note(offers(interviews, clock)),
+        "weeks": [w.as_json() for w in weeks(interviews, clock)],
         "to_work_on": [
             {"text": x.text, "count": x.count, "paths": x.sources}
             for x in of_interviews(interviews, "to_improve")[:TOP_LESSONS]
@@ -52,6 +57,22 @@ def as_text(interviews: Sequence[Interview], clock: Clock) -> str:
             lines.append(
                 f"  {iv.company or '(no company)'} — {iv.role or '(no role)'}: {describe(p)}"
             )
+    lines += ["", "Offers"]
+    found = offers(interviews, clock)
+    if not found:
+        lines.append("  No offer recorded yet.")
+    for x in found:
+        iv, o = x.interview, x.interview.outcome
+        pay = amount_text(o.pay_amount) if o.pay_amount else o.pay or "pay not recorded"
+        lines.append(
+            f"  {iv.company or '(no company)'} — {iv.role or '(no role)'}: {x.stage}, {pay}"
+        )
+        lines += [f"    still to settle: {q}" for q in x.questions]
+    note = pay_note(found)
+    if note:
+        lines.append(f"  {note}")
+    lines += ["", "Interviews in play, week by week"]
+    lines += [f"  {in_words(w)}" for w in weeks(interviews, clock)] or ["  No dated interview yet."]
     lines += ["", "What to work on, most noted"]
     top = of_interviews(interviews, "to_improve")[:TOP_LESSONS]
     if not top:

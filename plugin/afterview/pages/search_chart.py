@@ -17,7 +17,7 @@ from afterview.clock import Clock
 from afterview.pages.common import Entry
 from afterview.pages.markup import Md, esc, md, svg_text
 from afterview.progress import STAGES
-from afterview.search import Week, weeks
+from afterview.search import Week, in_words, weeks
 
 PAD = 18
 LEFT = 34  # room for the count labels
@@ -30,13 +30,6 @@ SWATCH = 12
 
 def _label(week: Week) -> str:
     return f"{wording.MONTHS[week.monday.month - 1]} {week.monday.day}"
-
-
-def _in_words(week: Week) -> str:
-    parts = ", ".join(f"{n} {stage}" for stage, n in week.counts.items())
-    return f"week of {wording.day(week.monday)}: {week.total} in play" + (
-        f" ({parts})" if parts else ""
-    )
 
 
 def _legend(stages: Sequence[str], y: int, width: int) -> tuple[list[Md], int]:
@@ -89,7 +82,7 @@ def _drawing(data: list[Week], width: int, title: str, desc: str, cls: str) -> M
                 md(
                     '<g><title>{}</title><rect class="av-tl-stage av-tl-stage--{}"'
                     ' x="{}" y="{}" width="{}" height="{}"/></g>',
-                    svg_text(f"{_in_words(week)}; {stage}: {n}"),
+                    svg_text(f"{in_words(week)}; {stage}: {n}"),
                     stage.replace(" ", "-"),
                     round(x, 1),
                     round(y, 1),
@@ -133,7 +126,7 @@ def search_chart(entries: Sequence[Entry], clock: Clock) -> Md:
     )
     drawn = _drawing(data, WIDE, title, desc, "av-tl--wide")
     drawn += _drawing(data, NARROW, title, desc, "av-tl--narrow")
-    items = md("").join(md("<li>{}</li>", esc(_in_words(w))) for w in data)
+    items = md("").join(md("<li>{}</li>", esc(in_words(w))) for w in data)
     text = md(
         '<details class="av-tl-text"><summary>The search as text</summary><ul>{}</ul></details>',
         items,
