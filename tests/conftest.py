@@ -3,14 +3,38 @@
 Every check runs with an explicit ``now``: no test reads the clock. Records
 are written as YAML text (dedented) so that line and column numbers can be
 read off the test itself.
+
+The suite runs in parallel (pytest-xdist, ``-n auto --dist loadfile`` in
+pyproject.toml: each test file on one worker, so module fixtures and the order
+within a file are as in a serial run). What is expensive is made once per test
+session and shared by every worker, read-only:
+
+- ``shared_folder(tmp_path_factory, name, make)``: the folder ``name``, filled
+  by ``make(folder)`` by whichever worker asks first (a file lock makes the
+  others wait and reuse it). Use it for any new build or install;
+- ``sample_build`` (fixture): the repository's own site, ``mkdocs build
+  --strict`` at the demo time, as a ``Built`` (``site``, ``returncode``,
+  ``stdout``, ``stderr``); ``xss_build``: the ``fixtures/site/xss`` records
+  built the same way without ``--strict``; ``built_site(...)`` for others;
+- ``dists`` (fixture): the folder holding the sdist and the wheel ``python -m
+  build`` made of the repository;
+- ``locked(path)``: a lock for installs into the gitignored ``tests/artifacts``.
+
+The check that a test run changes no tracked file runs once, in the process
+that started the run (the xdist controller, or pytest itself when serial).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
+import json
+import os
+import shutil
 import textwrap
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -52,6 +76,7 @@ SPEC_SEVERITY = {
     "referrals-unasked": "info",
     "date-order": "error",
     "date-in-future": "warning",
+    "comment-cuts-value": "warning",
 }
 
 
@@ -303,14 +328,20 @@ def _tracked_state() -> dict[str, str] | None:
     return state
 
 
+def _is_xdist_worker(session: pytest.Session) -> bool:
+    """True in a pytest-xdist worker: the controller alone compares, before and after all."""
+    return hasattr(session.config, "workerinput")
+
+
 def pytest_sessionstart(session: pytest.Session) -> None:
-    session.config.stash[_TRACKED] = _tracked_state()
+    if not _is_xdist_worker(session):
+        session.config.stash[_TRACKED] = _tracked_state()
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Under CI=true a run that changed a tracked file fails (a test wrote into the repo)."""
-    import os
-
+    if _is_xdist_worker(session):
+        return
     before = session.config.stash.get(_TRACKED, None)
     after = _tracked_state()
     if before is None or after is None or before == after:
@@ -325,3 +356,110 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 
 
 _TRACKED = pytest.StashKey[dict[str, str] | None]()
+
+
+# --- made once per test session, shared by every xdist worker ---------------------------
+
+
+@contextlib.contextmanager
+def locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive lock on the file path (created if missing) for the duration:
+    one process at a time, across xdist workers and separate pytest runs alike."""
+    from filelock import FileLock
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(path), timeout=1800):
+        yield
+
+
+def shared_folder(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]
+) -> Path:
+    """The folder name, filled by make(folder) once per test session.
+
+    Under pytest-xdist every worker's basetemp lies in one folder of the session; the
+    shared folders sit beside them, so the first worker to ask makes it and the others
+    wait on its lock and reuse it. Serial, it lies in the basetemp. If make fails, it is
+    tried again by the next test that asks (and fails there the same way). Read-only.
+    """
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    root = base / "shared"
+    folder, done = root / name, root / f"{name}.done"
+    with locked(root / f"{name}.lock"):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
+@dataclass(frozen=True)
+class Built:
+    """A site built once per session: where it is, and how its build ended."""
+
+    site: Path
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def built_site(
+    tmp_path_factory: pytest.TempPathFactory,
+    name: str,
+    config: Callable[[Path], Path],
+    strict: bool = False,
+) -> Built:
+    """`mkdocs build` (helpers.build) of the mkdocs.yml config(folder) returns, into
+    folder/site, once per session; the exit status and logs are kept beside it."""
+    from fixtures.site.helpers import build
+
+    def make(folder: Path) -> None:
+        proc = build(config(folder), folder / "site", strict=strict)
+        log = {"returncode": proc.returncode, "stdout": proc.stdout, "stderr": proc.stderr}
+        (folder / "build.json").write_text(json.dumps(log), encoding="utf-8")
+
+    folder = shared_folder(tmp_path_factory, name, make)
+    log = json.loads((folder / "build.json").read_text(encoding="utf-8"))
+    return Built(site=folder / "site", **log)
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The repository's own site (its mkdocs.yml), built with --strict at the demo time."""
+    return built_site(tmp_path_factory, "sample", lambda _: _REPO / "mkdocs.yml", strict=True)
+
+
+@pytest.fixture(scope="session")
+def xss_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The fixtures/site/xss records as a playbook (helpers.make_site), built without --strict."""
+    from fixtures.site.helpers import FIXTURES, make_site
+
+    def config(folder: Path) -> Path:
+        return make_site(folder, FIXTURES / "xss" / "interviews") / "mkdocs.yml"
+
+    return built_site(tmp_path_factory, "xss", config)
+
+
+@pytest.fixture(scope="session")
+def dists(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An sdist and a wheel, built once with `python -m build` from a clean copy of the tree."""
+    import subprocess
+    import sys
+
+    def make(out: Path) -> None:
+        env = {**os.environ, "AFTERVIEW_NOW": "2026-11-25T12:00:00-05:00"}
+        env.pop("PYTHONPATH", None)
+        result = subprocess.run(
+            [sys.executable, "-m", "build", "--outdir", str(out), str(_REPO)],
+            cwd=_REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+
+    return shared_folder(tmp_path_factory, "dist", make)

@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 import pytest
 
-from fixtures.site.helpers import FIXTURES, REPO, SAMPLES, build, make_site
+from fixtures.site.helpers import REPO, SAMPLES
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -94,12 +94,12 @@ def has_csp_first(page) -> bool:
 
 
 @pytest.fixture(scope="module")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def sample_site(request: pytest.FixtureRequest) -> Path:
+    """The repository's own site (conftest's sample_build, shared by the session)."""
     _require_browser()
-    site = tmp_path_factory.mktemp("browser") / "site"
-    proc = build(REPO / "mkdocs.yml", site, strict=True)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return site
+    built = request.getfixturevalue("sample_build")
+    assert built.returncode == 0, built.stderr[-3000:]
+    return built.site
 
 
 @pytest.fixture(scope="module")
@@ -277,12 +277,12 @@ def test_the_policy_blocks_a_script_it_did_not_hash(watch: Watch, sample_site: P
 
 
 @pytest.fixture(scope="module")
-def xss_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def xss_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The fixtures/site/xss records' site (conftest's xss_build), served."""
     _require_browser()
-    root = make_site(tmp_path_factory.mktemp("xss-browser"), FIXTURES / "xss" / "interviews")
-    proc = build(root / "mkdocs.yml", root / "site")
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    with _serve(root / "site") as url:
+    built = request.getfixturevalue("xss_build")
+    assert built.returncode == 0, built.stderr[-3000:]
+    with _serve(built.site) as url:
         yield url
 
 

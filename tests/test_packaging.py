@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import venv
 import zipfile
 from pathlib import Path
@@ -27,15 +26,6 @@ def _run(args: list[str], cwd: Path, **kw) -> subprocess.CompletedProcess:
 def _fresh_venv(where: Path) -> Path:
     venv.EnvBuilder(with_pip=True, clear=True).create(where)
     return where / "bin"
-
-
-@pytest.fixture(scope="module")
-def dists(tmp_path_factory) -> Path:
-    """An sdist and a wheel built with `python -m build` from a clean copy of the tree."""
-    out = tmp_path_factory.mktemp("dist")
-    result = _run([sys.executable, "-m", "build", "--outdir", str(out), str(ROOT)], cwd=ROOT)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    return out
 
 
 def test_build_makes_sdist_and_wheel_with_data_inside(dists):

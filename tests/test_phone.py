@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.site.helpers import REPO, build
 from test_browser import _require_browser, _serve
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -64,12 +63,12 @@ UNLABELLED = """() => [...document.querySelectorAll('.av-cards tbody td:not(:fir
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def site_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The repository's own site (conftest's sample_build), served."""
     _require_browser()
-    site = tmp_path_factory.mktemp("phone") / "site"
-    proc = build(REPO / "mkdocs.yml", site, strict=True)
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    with _serve(site) as url:
+    built = request.getfixturevalue("sample_build")
+    assert built.returncode == 0, built.stderr[-3000:]
+    with _serve(built.site) as url:
         yield url
 
 

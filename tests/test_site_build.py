@@ -11,15 +11,14 @@ from pathlib import Path
 import pytest
 
 from afterview.rules import RULES
+from conftest import Built
 from fixtures.site.helpers import FIXTURES, NOW, REPO, SAMPLES, build, built_texts, make_site
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> tuple[object, Path]:
-    """The repository's own site, built once with --strict at the demo time."""
-    site = tmp_path_factory.mktemp("sample") / "site"
-    proc = build(REPO / "mkdocs.yml", site, strict=True)
-    return proc, site
+def sample(sample_build: Built) -> tuple[Built, Path]:
+    """The repository's own site, built once with --strict at the demo time (conftest)."""
+    return sample_build, sample_build.site
 
 
 def raw_page(site: Path, uri: str) -> str:
@@ -254,11 +253,9 @@ class _Audit(HTMLParser):
 
 
 @pytest.fixture(scope="module")
-def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = make_site(tmp_path_factory.mktemp("xss"), FIXTURES / "xss" / "interviews")
-    proc = build(root / "mkdocs.yml", root / "site")
-    assert proc.returncode == 0, proc.stderr[-3000:]
-    return root / "site"
+def xss_site(xss_build: Built) -> Path:
+    assert xss_build.returncode == 0, xss_build.stderr[-3000:]
+    return xss_build.site
 
 
 @pytest.mark.slow

@@ -236,16 +236,13 @@ def test_redacted_pages_draw_initials_only() -> None:
 
 @pytest.mark.slow
 @pytest.mark.browser
-def test_timeline_renders_in_chromium(browser, tmp_path: Path) -> None:
+def test_timeline_renders_in_chromium(browser, sample_build) -> None:
     """The pictures render with role=img and a title, in light and dark, wide and narrow."""
-    from fixtures.site.helpers import build
     from test_browser import Watch, _serve
 
-    site = tmp_path / "site"
-    proc = build(REPO / "mkdocs.yml", site, strict=True)
-    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert sample_build.returncode == 0, sample_build.stderr[-3000:]
     ARTIFACTS.mkdir(exist_ok=True)
-    with _serve(site) as url:
+    with _serve(sample_build.site) as url:
         watch = Watch(browser, url)
         page = watch.page
         try:
