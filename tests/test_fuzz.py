@@ -125,12 +125,17 @@ def from_schema(node: dict, key: str = "") -> st.SearchStrategy[Any]:
         return st.booleans()
     if kind == "integer":
         return st.integers(node.get("minimum", -(10**6)), node.get("maximum", 10**6))
+    if kind == "number":
+        low, high = node.get("minimum", -(10**6)), node.get("maximum", 10**6)
+        return st.integers(low, high) | st.floats(low, high, allow_nan=False)
     if kind == "string":
-        fmt = node.get("format")
-        if fmt == "date":
+        pattern = node.get("pattern")
+        if pattern == SCHEMA["$defs"]["date"]["pattern"]:
             return day_text
-        if fmt == "date-time":
-            return date_time_text
+        if pattern == SCHEMA["$defs"]["moment"]["pattern"]:
+            return day_text | date_time_text
+        if pattern is not None:
+            return st.from_regex(pattern, fullmatch=True)
         if key in ("name", "to", "contact_person", "spoke_with"):
             return names
         return free_text.filter(lambda s: len(s) >= node.get("minLength", 0))

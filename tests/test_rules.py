@@ -659,6 +659,23 @@ outcome:
 """,
         ("in the future",),
     ),
+    # --- Keep the record readable: nothing cut off by a '#' ---------------------
+    Case(
+        "comment-cuts-value",
+        DAY_AFTER,
+        HEAD
+        + """\
+location: 1200 W Fulton Market #400, Chicago
+notes: Asked about C# and F#; team of 5 #remote
+""",
+        [(4, 32), (5, 41)],
+        HEAD
+        + """\
+location: "1200 W Fulton Market #400, Chicago"
+notes: Asked about C# and F#  # a comment meant as one
+""",
+        ("'#400, Chicago'", "'1200 W Fulton Market'", "quotes"),
+    ),
 ]
 
 

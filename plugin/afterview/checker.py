@@ -12,7 +12,7 @@ from afterview.loader import Path_, ReadError, Record, load_text, read_file
 from afterview.model import Interview, build_interview
 from afterview.progress import is_upcoming
 from afterview.rules import RULES
-from afterview.rules.base import ALWAYS, WAIT, Context, Hit
+from afterview.rules.base import ALWAYS, WAIT, Context, Hit, q
 from afterview.schema import schema_findings
 
 
@@ -113,7 +113,17 @@ def check_record(
     record = loaded
     ignored = record.data.get("ignore")
     file_ignore = {x for x in ignored if isinstance(x, str)} if isinstance(ignored, list) else set()
-    findings: list[Finding | None] = []
+    findings: list[Finding | None] = [
+        make(
+            "comment-cuts-value",
+            cut.line,
+            cut.column,
+            f"the text after '#' ({q(cut.comment, 40)}) was read as a comment and dropped,"
+            f" so the value reads {q(cut.value, 40)}; put the whole value in quotes, or, for a"
+            " comment, write two spaces before the '#' and one after it",
+        )
+        for cut in record.cuts
+    ]
     broken = _Broken()
     if "schema" not in file_ignore:
         for node_path, (line, col), message in schema_findings(record):

@@ -27,6 +27,7 @@ The package, one module per job:
 | ``base.py`` | the record, the problem, the limits (``MAX_BYTES``, ``MAX_DEPTH``, ``MAX_VALUES``) |
 | ``reading.py`` | reading bytes safely: non-blocking, bounded, UTF-8, forbidden characters |
 | ``scanner.py`` | the pure-Python fallback scanner: YAML 1.2's rules for tabs and comments |
+| ``comments.py`` | comments that cut a plain value short (``comment-cuts-value``) |
 | ``compose.py`` | events to plain data with positions: core-schema scalars, tags, aliases, keys |
 | ``syntax.py`` | the parser's syntax errors in plain words, with the fix |
 """
@@ -41,6 +42,7 @@ from afterview.loader.base import (
     MAX_BYTES,
     MAX_DEPTH,
     MAX_VALUES,
+    CutComment,
     LoadProblem,
     Mark,
     Path_,
@@ -62,6 +64,7 @@ __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
     "MAX_VALUES",
+    "CutComment",
     "LoadProblem",
     "Mark",
     "Path_",
@@ -77,7 +80,8 @@ def load_text(raw: bytes) -> Record | list[LoadProblem]:
     """Load a record from bytes: the record, or the problems that stop it loading."""
     try:
         text = text_of(raw)
-        root = _parse(text)
+        cuts: list[CutComment] = []
+        root = _parse(text, cuts)
         if root is None or (root.kind == "scalar" and root.value is None):
             raise Problem(
                 "the file holds no record: expected a mapping with company, role and when"
@@ -93,7 +97,7 @@ def load_text(raw: bytes) -> Record | list[LoadProblem]:
         if builder.duplicates:  # a merged mapping may report the same key twice
             unique = {(p.line, p.column, p.message): p for p in builder.duplicates}
             return sorted(unique.values(), key=lambda p: (p.line, p.column))
-        return Record(data, builder.marks, builder.key_marks)
+        return Record(data, builder.marks, builder.key_marks, cuts)
     except Problem as p:
         return [LoadProblem(p.rule, p.line, p.column, p.message)]
     except RecursionError:  # pragma: no cover - the depth limit comes first
@@ -118,7 +122,7 @@ def _second_reading(e: yaml.MarkedYAMLError, text: str) -> bool:
     )
 
 
-def _parse(text: str) -> Node | None:
+def _parse(text: str, cuts: list[CutComment]) -> Node | None:
     """Compose with libyaml; where it refuses, with the tab-aware pure-Python parser.
 
     Most records never reach the fallback: it runs only after libyaml has refused
@@ -131,7 +135,7 @@ def _parse(text: str) -> Node | None:
     if _Parser is not None:
         parser = _Parser(text)
         try:
-            return compose(parser, text)
+            return compose(parser, text, cuts)
         except yaml.MarkedYAMLError as e:
             if not _second_reading(e, text):
                 raise explain(e, text) from None
@@ -139,9 +143,10 @@ def _parse(text: str) -> Node | None:
             raise Problem(f"not valid YAML: {e}") from None
         finally:
             parser.dispose()
+    cuts.clear()  # what libyaml read before it refused
     fallback = _FallbackParser(text)
     try:
-        return compose(fallback, text)
+        return compose(fallback, text, cuts)
     except yaml.MarkedYAMLError as e:
         raise explain(e, text) from None
     except yaml.YAMLError as e:  # pragma: no cover - the pure parser marks its errors

@@ -15,6 +15,7 @@ import yaml
 from afterview.loader.base import (
     MAX_DEPTH,
     MAX_VALUES,
+    CutComment,
     LoadProblem,
     Mark,
     Path_,
@@ -23,6 +24,7 @@ from afterview.loader.base import (
     too_deep,
     too_many,
 )
+from afterview.loader.comments import cut_comment
 from afterview.loader.scanner import COMMENT_NO_SPACE, LATER_LINE
 
 # --- scalars (YAML 1.2 core schema) -------------------------------------------------
@@ -99,12 +101,13 @@ def _scalar(event: Any) -> Any:
     return event.value
 
 
-def compose(parser: Any, text: str) -> Node | None:
+def compose(parser: Any, text: str, cuts: list[CutComment]) -> Node | None:
     """Compose the single document of the stream into nodes, enforcing the limits.
 
     Also refuses the few invalid texts libyaml accepts: quoted text or a flow
     collection whose later lines are not indented past their parent, and a
-    comment glued to a closing quote or to a block scalar's header.
+    comment glued to a closing quote or to a block scalar's header. Appends
+    to ``cuts`` each comment that cuts a plain text value short.
     """
     get = parser.get_event
     event = get()  # StreamStart
@@ -139,6 +142,13 @@ def compose(parser: Any, text: str) -> Node | None:
                     " key or '-' it belongs to",
                     Pos(i, len(line) - len(body)),
                 )
+
+    def is_key() -> bool:
+        """True if the next node is a mapping key."""
+        if not stack or stack[-1][0].kind != "map":
+            return False
+        pending = stack[-1][0].value
+        return not pending or pending[-1][1] is not None
 
     def attach(node: Node) -> None:
         nonlocal root
@@ -203,7 +213,13 @@ def compose(parser: Any, text: str) -> Node | None:
             total += 1
             if total > MAX_VALUES:
                 raise too_many(event.start_mark)
-            finish(Node("scalar", _scalar(event), event.start_mark), event.anchor)
+            value = _scalar(event)
+            if not style and isinstance(value, str) and value and not is_key():
+                end = event.end_mark
+                cut = cut_comment(text, end.index, end.line, end.column, value)
+                if cut is not None:
+                    cuts.append(cut)
+            finish(Node("scalar", value, event.start_mark), event.anchor)
         elif isinstance(event, yaml.MappingStartEvent):
             _check_tag(event, "map")
             if len(stack) >= MAX_DEPTH:

@@ -110,3 +110,38 @@ def schema() -> None:
     such as `-05:00` if you want to be exact. The editor line
     `# yaml-language-server: $schema=...` gives completion and hover help.
     """
+
+
+@documented("comment-cuts-value", "warning", "record-file")
+def comment_cuts_value() -> None:
+    """A `#` in an unquoted value cut it short: the rest was read as a comment.
+
+    ## What it does
+
+    Reports an unquoted text value followed, on the same line, by a `#`
+    after a space: YAML ends the value there and drops the rest of the line
+    as a comment, so `location: 1200 W Fulton Market #400, Chicago` is read
+    as `1200 W Fulton Market`. The finding stands at the `#`. A comment set
+    off the way the templates write one, with two spaces before the `#` and
+    one after it (`location: Boston  # main office`), is taken as meant and
+    not reported; so is a comment on its own line, after a quoted value,
+    after a number, `true` or `false`, or after `[`, `]`, `{`, `}` or `,`.
+
+    ## Why it matters
+
+    Nothing else would say that part of the value is missing: the record is
+    valid YAML and every check passes, but the suite number, the rest of a
+    name or the second half of a note never reaches the pages or the drafts.
+
+    ## Example
+
+    ```yaml
+    location: 1200 W Fulton Market #400, Chicago  # read as 1200 W Fulton Market
+    ```
+
+    ## How to fix
+
+    Put the whole value in quotes: `location: "1200 W Fulton Market #400,
+    Chicago"`. If the text after `#` is a comment you meant, leave two spaces
+    before the `#` and one after it: `location: Boston  # main office`.
+    """
