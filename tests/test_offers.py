@@ -131,3 +131,23 @@ def test_redacted_offers_page_withholds_every_term_unless_published():
 def test_no_offer_yet():
     only = [r for r in results() if r.interview.company == "Elm"]
     assert "No offer recorded yet." in build_pages(only, clock())["offers.md"]
+
+
+def test_interview_page_shows_the_terms_and_redaction_withholds_them_everywhere():
+    """pay_amount and start_date are offer terms: on the interview page when published, and
+    in no page, title, data or model of a redacted build unless private notes are published."""
+    from afterview.redact import WITHHELD, redact_results
+
+    acme = [r for r in results() if r.interview.company == "Acme"]
+    page = build_pages(acme, clock())["interviews/a.md"]
+    assert "**Pay as a number:** 120,000 USD a year" in page
+    assert "**Start date:** Mon 4 Jan 2027" in page
+    for publish in (False, True):
+        pages = build_pages(acme, clock(), redact=True, publish_private=publish)
+        text = "\n".join(pages.values())
+        assert ("120,000" in text) is publish and ("Jan 2027" in text) is publish
+    (hidden,) = redact_results(acme)
+    outcome = hidden.interview.outcome
+    assert (outcome.pay_amount, outcome.start_date) == (None, None)
+    data = hidden.interview.record.data["outcome"]
+    assert data["pay_amount"] == WITHHELD and data["start_date"] == WITHHELD

@@ -21,8 +21,8 @@ What a redacted copy holds (content/security.md says the same to users):
 * a record file name that holds a name, email or number is renamed (it
   becomes the page's address);
 * unless ``publish_private`` is set, the private texts are withheld: offer
-  terms (pay, schedule, benefits), feedback, the reflection's items, every
-  ``notes`` field and the thank-you notes' text.
+  terms (pay, pay_amount, start_date, schedule, benefits), feedback, the
+  reflection's items, every ``notes`` field and the thank-you notes' text.
 
 Matching is designed once: a text is *folded* (``fold``: case folded,
 accents and other combining marks dropped after NFKD, apostrophes, hyphens
@@ -71,6 +71,9 @@ KEEP = frozenset(
         "due",
         "decision_due",
         "decision_date",
+        "start_date",
+        "currency",
+        "period",
         "duration",
         "round",
         "rule",
@@ -79,7 +82,12 @@ KEEP = frozenset(
 )
 # Private texts, withheld from a redacted build unless publish_private is set
 # (the names of the fields, in the loaded data and in the model alike).
-PRIVATE = frozenset({"pay", "schedule", "benefits", "feedback", "went_well", "to_improve", "notes"})
+PRIVATE = frozenset(
+    {
+        *("pay", "pay_amount", "start_date", "schedule", "benefits"),  # offer terms
+        *("feedback", "went_well", "to_improve", "notes"),
+    }
+)
 PRIVATE_IN = {"thank_you": frozenset({"text"})}  # private only inside these lists
 EMAIL_WITHHELD = "(email withheld)"
 PHONE_WITHHELD = "(phone withheld)"
@@ -696,11 +704,13 @@ def _person(value: str | None, scrubbed: str | None) -> str | None:
 
 
 def _withhold(value: Any) -> Any:
-    if isinstance(value, str):
-        return WITHHELD
+    """A private value as published: a text or a mapping (``pay_amount``) as WITHHELD, a
+    list as one WITHHELD item; nothing stays nothing."""
+    if value is None:
+        return None
     if isinstance(value, list):
         return [WITHHELD] if value else []
-    return value
+    return WITHHELD
 
 
 def _withhold_data(data: Any, inside: str | None = None) -> Any:
@@ -799,6 +809,8 @@ def redact(
             outcome=dataclasses.replace(
                 out.outcome,
                 pay=_withhold(out.outcome.pay),
+                pay_amount=None,  # a number has no "withheld" form: the pages show none
+                start_date=None,
                 schedule=_withhold(out.outcome.schedule),
                 benefits=_withhold(out.outcome.benefits),
                 feedback=_withhold(out.outcome.feedback),

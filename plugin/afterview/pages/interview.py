@@ -11,6 +11,7 @@ from afterview.deadlines import deadlines
 from afterview.findings import SEVERITY_ORDER, Finding
 from afterview.model import Interview
 from afterview.moments import Moment
+from afterview.offers import amount_text
 from afterview.pages.cards import card_table
 from afterview.pages.checks import rule_page
 from afterview.pages.common import (
@@ -194,6 +195,8 @@ def _outcome(iv: Interview) -> list[Md]:
         ("Pay", o.pay),
         ("Schedule", o.schedule),
         ("Benefits", o.benefits),
+        ("Pay as a number", amount_text(o.pay_amount) if o.pay_amount else None),
+        ("Start date", wording.day(o.start_date) if o.start_date else None),
         ("Decision", o.decision),
         ("Answer due", wording.moment(o.decision_due) if o.decision_due else None),
         ("Answered", wording.moment(o.decision_date) if o.decision_date else None),
