@@ -32,7 +32,7 @@ from afterview.checker import check_record
 from afterview.cli import cli
 from afterview.clock import Clock
 from afterview.moments import MAX_YEAR, MIN_YEAR, parse_date, parse_moment
-from afterview.schemafile import load_schema, schema_path
+from afterview.schemafile import load_schema, pattern_regex, schema_path
 from afterview.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -205,13 +205,28 @@ process.stdout.write(JSON.stringify(input.strings.map((s) => patterns.map((p) =>
 """
 
 
-def test_javascript_reads_the_patterns_as_python_does(tmp_path: Path) -> None:
+def _patterns(node: Any) -> list[str]:
+    """Every ``pattern`` in the schema."""
+    if isinstance(node, dict):
+        own = [node["pattern"]] if isinstance(node.get("pattern"), str) else []
+        return own + [p for v in node.values() for p in _patterns(v)]
+    if isinstance(node, list):
+        return [p for v in node for p in _patterns(v)]
+    return []
+
+
+OTHER_TEXT = ["staff-not-thanked", "staff-not-thanked\n", "a--b", "USD", "USD\n", "usd", "\n"]
+
+
+def test_javascript_reads_the_patterns_as_check_does(tmp_path: Path) -> None:
+    """Every pattern of the schema, as yaml-language-server compiles it and as check reads it."""
     node = shutil.which("node")
     if node is None:
         _tool_missing("Node.js is not installed: apt-get install -y nodejs")
     assert node is not None
-    strings = EDGES + corpus(3000)
-    patterns = [DEFS["date"]["pattern"], DEFS["moment"]["pattern"]]
+    strings = EDGES + OTHER_TEXT + corpus(3000)
+    patterns = _patterns(load_schema())
+    assert len(patterns) >= 3
     script = tmp_path / "match.cjs"
     script.write_text(JS_MATCH, encoding="utf-8")
     proc = subprocess.run(
@@ -223,10 +238,19 @@ def test_javascript_reads_the_patterns_as_python_does(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     javascript = json.loads(proc.stdout)
-    python = [[re.search(p, s) is not None for p in patterns] for s in strings]
+    python = [[pattern_regex(p).search(s) is not None for p in patterns] for s in strings]
     differ = [s for s, js, py in zip(strings, javascript, python, strict=True) if js != py]
     assert differ == []
     assert sum(py[1] for py in python) > 600, "the corpus holds many valid values too"
+
+
+def test_a_pattern_ends_where_the_text_ends() -> None:
+    """Python's ``$`` matches before a final line break; JSON Schema's (and check's) does not."""
+    text = 'company: A\nrole: B\nwhen: 2026-11-18\nignore: ["staff-not-thanked\\n"]\n'
+    record = check_record("r.yaml", text.encode(), CLOCK)
+    assert [(f.rule, f.line) for f in record.findings if f.rule == "schema"] == [("schema", 4)]
+    assert pattern_regex("^[a-z]+$").search("abc\n") is None
+    assert pattern_regex(r"^a\$[$]$").search("a$$") is not None  # escaped and in a class
 
 
 # --- records: what check accepts, check-jsonschema and the editor accept ---------------------

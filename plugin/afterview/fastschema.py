@@ -6,8 +6,9 @@ imports) jsonschema only for records that have a problem.
 
 Only the keywords the record schema uses are supported: ``type``,
 ``properties``, ``additionalProperties: false``, ``required``, ``enum``,
-``const``, ``items``, ``anyOf``, local ``$ref``, ``pattern`` (dates and
-times are patterns), ``minimum``, ``maximum``, ``minLength`` and
+``const``, ``items``, ``anyOf``, local ``$ref``, ``pattern`` (read as
+JSON Schema reads it, ``schemafile.pattern_regex``; dates and times are
+patterns), ``minimum``, ``maximum``, ``minLength`` and
 ``uniqueItems``; ``patternErrorMessage`` (the editors' wording) is an
 annotation. A schema using anything else does not
 compile (``compile_schema`` returns None) and every record goes to
@@ -23,7 +24,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from afterview.schemafile import load_schema
+from afterview.schemafile import load_schema, pattern_regex
 
 Check = Callable[[Any], bool]
 
@@ -142,7 +143,7 @@ class _Compiler:
             n = schema["minLength"]
             checks.append(lambda x: not isinstance(x, str) or len(x) >= n)
         if "pattern" in keys:
-            search = re.compile(schema["pattern"]).search
+            search = pattern_regex(schema["pattern"]).search
             checks.append(lambda x: not isinstance(x, str) or search(x) is not None)
         if "minimum" in keys:
             low = schema["minimum"]

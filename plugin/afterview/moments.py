@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from functools import cache
 
-from afterview.schemafile import load_schema
+from afterview.schemafile import load_schema, pattern_regex
 
 # Years outside this range are refused: no interview falls there, and deadline
 # arithmetic near year 1 or 9999 would leave the range Python's dates can hold.
@@ -28,7 +28,7 @@ def _pattern(name: str) -> re.Pattern[str]:
     and ``afterview check`` test values against these patterns, and this module
     only reads the fields out of text a pattern has accepted.
     """
-    return re.compile(load_schema()["$defs"][name]["pattern"])
+    return pattern_regex(load_schema()["$defs"][name]["pattern"])
 
 
 # Reads the seconds, fraction and offset after YYYY-MM-DDTHH:MM of an accepted moment.

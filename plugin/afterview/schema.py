@@ -11,7 +11,7 @@ from typing import Any
 from afterview.fastschema import is_valid
 from afterview.loader import Mark, Path_, Record
 from afterview.moments import MAX_YEAR, MIN_YEAR
-from afterview.schemafile import SCHEMA_NAME, load_schema, schema_path
+from afterview.schemafile import SCHEMA_NAME, load_schema, pattern_regex, schema_path
 
 __all__ = [
     "SCHEMA_NAME",
@@ -27,10 +27,19 @@ __all__ = [
 
 @cache
 def validator() -> Any:
-    """The jsonschema validator of the record schema (dates are patterns: no formats)."""
-    from jsonschema import Draft202012Validator
+    """The jsonschema validator of the record schema (dates are patterns: no formats).
 
-    return Draft202012Validator(load_schema())
+    ``pattern`` is read as JSON Schema says, through ``schemafile.pattern_regex``
+    (Python's own ``re.search`` lets ``$`` match before a final line break).
+    """
+    from jsonschema import Draft202012Validator, ValidationError, validators
+
+    def pattern(validator: Any, wanted: str, instance: Any, schema: dict) -> Any:
+        if validator.is_type(instance, "string") and not pattern_regex(wanted).search(instance):
+            yield ValidationError(f"{instance!r} does not match {wanted!r}")
+
+    checked = validators.extend(Draft202012Validator, {"pattern": pattern})
+    return checked(load_schema())
 
 
 def field_path(path: Path_) -> str:
