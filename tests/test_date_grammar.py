@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from afterview.checker import check_record
@@ -512,3 +512,35 @@ def test_the_editor_underlines_a_date_that_is_not_in_the_calendar(
         (9, DEFS["moment"]["patternErrorMessage"]),
     ]
     assert sorted(_bad_lines(record)) == [6, 9]
+
+
+# What YAML files may not hold raw: written as JSON escapes, which YAML reads too.
+_UNPRINTABLE = re.compile(
+    "[^\t\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+
+@pytest.mark.slow
+@settings(
+    max_examples=150,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=st.deferred(lambda: _valid_records()))
+def test_the_editor_finds_no_problem_in_any_record_the_schema_allows(
+    language_server: LanguageServer, data: dict
+) -> None:
+    """Records generated from the schema (test_fastschema's strategy), written as JSON."""
+    text = _UNPRINTABLE.sub(
+        lambda m: f"\\u{ord(m[0]):04x}", json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    )
+    found = check_record("generated.yaml", text.encode(), CLOCK).findings
+    assert not [f for f in found if f.rule in LOADING]
+    problems = language_server.diagnostics(ROOT / "generated.yaml", _with_schema_line(text))
+    assert problems == []
+
+
+def _valid_records() -> st.SearchStrategy[dict]:
+    from test_fastschema import records
+
+    return records
