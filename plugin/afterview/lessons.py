@@ -11,9 +11,10 @@ accents dropped, punctuation as spaces, runs of spaces as one):
 * or ``difflib.SequenceMatcher`` finds them at least ``NEAR`` (0.85) alike
   ("Ask about team size earlier" / "Ask about the team's size earlier").
 
-An item joins the first lesson (in the order lessons were started) whose first
-text it matches. A lesson's count is the number of interviews (sources) it
-was noted in, so writing it twice in one record counts once; its wording is
+An item joins the lesson whose first text it equals, else the one whose words it
+shares, else the first (in the order lessons were started) it is near. A
+lesson's count is the number of interviews (sources) it was noted in, so
+writing it twice in one record counts once; its wording is
 the one written most often, the newest on a tie. Lessons are ordered by
 count, then by their newest interview, then by wording. Plain Python, no
 dependency: the pages, ``afterview stats`` and the JSON outputs share it.
@@ -82,22 +83,44 @@ class Lesson(Generic[S]):
 
 
 def group(items: Iterable[tuple[str, S]]) -> list[Lesson[S]]:
-    """The lessons of ``(text, source)`` pairs given newest source first, most noted first."""
+    """The lessons of ``(text, source)`` pairs given newest source first, most noted first.
+
+    An item joins the lesson whose first text it equals once folded, else the one
+    whose words it shares, else the first lesson it is near (``same_lesson``); the
+    ratio is computed only where its cheap upper bounds reach ``NEAR``.
+    """
     lessons: list[Lesson[S]] = []
-    first_seen: dict[int, int] = {}
+    exact: dict[str, Lesson[S]] = {}
+    by_words: dict[frozenset[str], Lesson[S]] = {}
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
     for text, source in items:
         folded = fold(text)
         if not folded:
             continue
-        found = next((x for x in lessons if same_lesson(x.key, folded)), None)
+        words = _words(folded)
+        found = exact.get(folded) or (by_words.get(words) if words else None)
+        if found is None:
+            matcher.set_seq2(folded)  # b, as in same_lesson(key, folded)
+            for lesson in lessons:
+                matcher.set_seq1(lesson.key)
+                if (
+                    matcher.real_quick_ratio() >= NEAR
+                    and matcher.quick_ratio() >= NEAR
+                    and matcher.ratio() >= NEAR
+                ):
+                    found = lesson
+                    break
         if found is None:
             found = Lesson(folded)
-            first_seen[id(found)] = len(lessons)
             lessons.append(found)
+            exact[folded] = found
+            if words:
+                by_words.setdefault(words, found)
         found.texts.append(text)
         if source not in found.sources:
             found.sources.append(source)
-    return sorted(lessons, key=lambda x: (-x.count, first_seen[id(x)], x.text.casefold()))
+    order = {id(x): i for i, x in enumerate(lessons)}
+    return sorted(lessons, key=lambda x: (-x.count, order[id(x)], x.text.casefold()))
 
 
 def of_interviews(interviews: Iterable[Interview], kind: str) -> list[Lesson[str]]:
