@@ -145,6 +145,10 @@ def test_samples_templates_and_new_records_have_none(
         ["new", "--company", "Acme", "--role", "Engineer", "--when", "2026-12-02T10:00-05:00"],
     )
     assert made.exit_code == 0, made.output
+    for invite in ("google.ics", "outlook.ics", "apple.ics"):  # commented-out entries too
+        ics = ROOT / "tests" / "fixtures" / "invites" / invite
+        made = CliRunner().invoke(cli, ["new", "--from-ics", str(ics)])
+        assert made.exit_code == 0, made.output
     assert CliRunner().invoke(cli, ["init", "book", "--timezone", "UTC"]).exit_code == 0
     paths = [
         str(ROOT / "content" / "interviews"),
@@ -155,7 +159,7 @@ def test_samples_templates_and_new_records_have_none(
         cli, ["check", "--format", "json", "--select", RULE, "--now", NOW, *paths]
     )
     report = json.loads(result.stdout)
-    assert report["files"] >= 9
+    assert report["files"] >= 12
     assert report["findings"] == []
     template = (ROOT / "plugin" / "afterview" / "templates" / "record.yaml.tmpl").read_text()
     assert "when: <<when>>  # start" in template  # a trailing comment the rule spares
