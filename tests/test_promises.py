@@ -186,3 +186,26 @@ def test_export_json_carries_each_promise(playbook: Path):
         "g-offer.yaml": (None, None, None, "2026-11-12"),
         "h-today.yaml": ("2026-12-10", "open", None, None),
     }
+
+
+def test_a_voicemail_is_no_word_from_them():
+    body = (
+        "company: Quiet\nwhen: 2026-11-20T10:00:00-05:00\n"
+        "closing: {expected_contact: 2026-11-27}\n"
+        "follow_ups:\n  - {date: 2026-11-30, by: me, answered: false, spoke_with: Sam Lee}\n"
+    )
+    iv = run_check(HEAD + body, NOW).interview
+    assert [(p.state, p.first_word) for p in promises([iv], clock())] == [("broken", None)]
+
+
+def test_stats_text_escapes_terminal_controls(playbook: Path):
+    write(
+        playbook / "content" / "interviews",
+        "x.yaml",
+        HEAD + 'company: "Evil\\e[2J\\u202eCo"\nwhen: 2026-11-20T10:00:00-05:00\n'
+        "closing: {expected_contact: 2026-11-27}\n",
+    )
+    out = CliRunner().invoke(cli, ["stats", "--now", NOW])
+    assert out.exit_code == 0, out.output
+    assert "\x1b" not in out.stdout and "\u202e" not in out.stdout
+    assert "Evil\\u001b[2J\\u202eCo — Data Engineer: broken" in out.stdout

@@ -44,7 +44,7 @@ THEIR_WORD = ("offer", "rejected")  # outcome statuses that are the company spea
 
 def _answered(f: FollowUp) -> bool:
     """A follow-up by you that reached someone who said something."""
-    if getattr(f, "answered", None) is False:  # nobody answered (a voicemail)
+    if f.answered is False:  # nobody answered (a voicemail)
         return False
     return bool(f.spoke_with) or f.decision_made is not None or f.still_considered is not None
 

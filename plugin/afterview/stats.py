@@ -24,6 +24,7 @@ TOP_LESSONS = 3
 def as_json(interviews: Sequence[Interview], clock: Clock) -> dict[str, Any]:
     """Everything ``afterview stats --format json`` prints."""
     companies, overall = summary(interviews, clock)
+    found = offers(interviews, clock)
     return {
         "now": clock.echo,
         "promises": {
@@ -31,8 +32,8 @@ def as_json(interviews: Sequence[Interview], clock: Clock) -> dict[str, Any]:
             "companies": [t.as_json() for t in companies],
             "interviews": [p.as_json() for p in promises(interviews, clock)],
         },
-        "offers": [x.as_json() for x in offers(interviews, clock)],
-        "offers_note": pay_note(offers(interviews, clock)),
+        "offers": [x.as_json() for x in found],
+        "offers_note": pay_note(found),
         "weeks": [w.as_json() for w in weeks(interviews, clock)],
         "to_work_on": [
             {"text": x.text, "count": x.count, "paths": x.sources}
