@@ -52,7 +52,7 @@ def render_offers(entries: list[Entry], clock: Clock, private: bool = False) -> 
         md("# Offers"),
         md(""),
         md("Every offer, open ones first, then those you accepted or declined. Before you"),
-        md("accept, settle what the last column still asks."),
+        md("accept, settle what “Still to settle” asks."),
         md(""),
     ]
     if private:
