@@ -60,7 +60,7 @@ def command(
     """Write what the MkDocs plugin adds to a site into DIR, for other generators.
 
     The generated pages as Markdown, byte for byte those the plugin adds
-    (status, one page per interview, checks, lessons); agenda.ics, as the
+    (status, one page per interview, checks, lessons, offers); agenda.ics, as the
     plugin publishes it; and the stylesheet and script the pages' sortable
     tables and badges need (assets/afterview.css and assets/afterview.js; a
     theme with `custom_dir: site_overrides`, as `afterview init` writes, loads

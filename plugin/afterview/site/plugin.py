@@ -72,7 +72,7 @@ def failing(severity: str, fail_on: str) -> bool:
 
 
 class AfterviewPlugin(BasePlugin[AfterviewConfig]):
-    """Publish the status, interview, checks and lessons pages and the calendar."""
+    """Publish the status, interview, checks, lessons and offers pages and the calendar."""
 
     supports_multiple_instances = False
 
