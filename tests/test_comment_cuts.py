@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from afterview.cli import cli
-from afterview.loader import CutComment, Record, load_text
+from afterview.loader import Record, load_text
 from afterview.loader.comments import looks_meant
 from afterview.settings import Settings
 from conftest import SETTINGS, run_check, yaml_text
@@ -36,10 +36,16 @@ def test_the_issue_case_is_reported_at_the_hash() -> None:
     assert (finding.line, finding.column, finding.severity) == (4, 32, "warning")
     assert finding.kind == "record"
     assert finding.message == (
-        "the text after '#' ('#400, Chicago') was read as a comment and dropped, so the"
-        " value reads '1200 W Fulton Market'; put the whole value in quotes, or, for a"
-        " comment, write two spaces before the '#' and one after it"
+        "the text after '#' was read as a comment and dropped; put the whole value in"
+        " quotes, or, for a comment, write two spaces before the '#' and one after it"
     )
+
+
+def test_the_message_quotes_nothing_a_redacted_site_would_publish() -> None:
+    """Findings are published on a redacted site; the value may be a private note."""
+    text = HEAD + "reflection:\n  went_well:\n    - Salary talk went well #raise 20k\n"
+    (finding,) = [f for f in run_check(text, NOW).findings if f.rule == RULE]
+    assert "Salary" not in finding.message and "20k" not in finding.message
 
 
 @pytest.mark.parametrize(
@@ -111,7 +117,7 @@ def test_the_fallback_parser_reports_it_too() -> None:
     raw = (HEAD + "location: Dock #7\nnotes:\n-\tfirst\n").encode()
     loaded = load_text(raw)
     assert isinstance(loaded, Record)
-    assert loaded.cuts == [CutComment(4, 16, "#7", "Dock")]
+    assert loaded.cuts == [(4, 16)]
 
 
 def test_ignored_per_file_and_by_settings() -> None:

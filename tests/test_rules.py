@@ -674,7 +674,7 @@ notes: Asked about C# and F#; team of 5 #remote
 location: "1200 W Fulton Market #400, Chicago"
 notes: Asked about C# and F#  # a comment meant as one
 """,
-        ("'#400, Chicago'", "'1200 W Fulton Market'", "quotes"),
+        ("after '#'", "dropped", "quotes"),
     ),
 ]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from afterview.clock import Clock
 from afterview.deadlines import deadlines
@@ -12,7 +13,7 @@ from afterview.loader import Path_, ReadError, Record, load_text, read_file
 from afterview.model import Interview, build_interview
 from afterview.progress import is_upcoming
 from afterview.rules import RULES
-from afterview.rules.base import ALWAYS, WAIT, Context, Hit, q
+from afterview.rules.base import ALWAYS, WAIT, Context, Hit
 from afterview.schema import schema_findings
 
 
@@ -98,7 +99,12 @@ def check_record(
     severity_of = clock.settings.severity
 
     def make(
-        rule_id: str, line: int, column: int, message: str, due=None, severity=None
+        rule_id: str,
+        line: int,
+        column: int,
+        message: str,
+        due: datetime | None = None,
+        severity: str | None = None,
     ) -> Finding | None:
         level = severity_of.get(rule_id) or severity or RULES[rule_id].severity
         if level == "off" or not selection.wants(rule_id):
@@ -107,22 +113,23 @@ def check_record(
 
     loaded = load_text(raw)
     if not isinstance(loaded, Record):
-        findings = [make(p.rule, p.line, p.column, p.message) for p in loaded]
-        return FileResult(path, [f for f in findings if f])
+        problems = [make(p.rule, p.line, p.column, p.message) for p in loaded]
+        return FileResult(path, [f for f in problems if f])
 
     record = loaded
     ignored = record.data.get("ignore")
     file_ignore = {x for x in ignored if isinstance(x, str)} if isinstance(ignored, list) else set()
+    # The message quotes none of the record's text: it is published with the findings
+    # of a redacted site, and the value may be a private note (the terminal shows the line).
     findings: list[Finding | None] = [
         make(
             "comment-cuts-value",
-            cut.line,
-            cut.column,
-            f"the text after '#' ({q(cut.comment, 40)}) was read as a comment and dropped,"
-            f" so the value reads {q(cut.value, 40)}; put the whole value in quotes, or, for a"
-            " comment, write two spaces before the '#' and one after it",
+            line,
+            column,
+            "the text after '#' was read as a comment and dropped; put the whole value in"
+            " quotes, or, for a comment, write two spaces before the '#' and one after it",
         )
-        for cut in record.cuts
+        for line, column in record.cuts
     ]
     broken = _Broken()
     if "schema" not in file_ignore:

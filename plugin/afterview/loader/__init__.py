@@ -42,7 +42,6 @@ from afterview.loader.base import (
     MAX_BYTES,
     MAX_DEPTH,
     MAX_VALUES,
-    CutComment,
     LoadProblem,
     Mark,
     Path_,
@@ -64,7 +63,6 @@ __all__ = [
     "MAX_BYTES",
     "MAX_DEPTH",
     "MAX_VALUES",
-    "CutComment",
     "LoadProblem",
     "Mark",
     "Path_",
@@ -80,7 +78,7 @@ def load_text(raw: bytes) -> Record | list[LoadProblem]:
     """Load a record from bytes: the record, or the problems that stop it loading."""
     try:
         text = text_of(raw)
-        cuts: list[CutComment] = []
+        cuts: list[Mark] = []
         root = _parse(text, cuts)
         if root is None or (root.kind == "scalar" and root.value is None):
             raise Problem(
@@ -122,7 +120,7 @@ def _second_reading(e: yaml.MarkedYAMLError, text: str) -> bool:
     )
 
 
-def _parse(text: str, cuts: list[CutComment]) -> Node | None:
+def _parse(text: str, cuts: list[Mark]) -> Node | None:
     """Compose with libyaml; where it refuses, with the tab-aware pure-Python parser.
 
     Most records never reach the fallback: it runs only after libyaml has refused

@@ -23,16 +23,6 @@ class LoadProblem:
     message: str
 
 
-@dataclass(frozen=True)
-class CutComment:
-    """A comment YAML cut from the end of a plain text value (``loader/comments.py``)."""
-
-    line: int  # 1-based, of the '#'
-    column: int
-    comment: str  # as written: from '#' to the end of its line
-    value: str  # what the value reads without it
-
-
 @dataclass
 class Record:
     """A loaded record: plain data plus where each value and key stands."""
@@ -40,7 +30,8 @@ class Record:
     data: dict[str, Any]
     marks: dict[Path_, Mark] = field(default_factory=dict)
     key_marks: dict[Path_, Mark] = field(default_factory=dict)
-    cuts: list[CutComment] = field(default_factory=list)
+    # Where a '#' cut a plain text value short (``loader/comments.py``): line, column.
+    cuts: list[Mark] = field(default_factory=list)
 
     def mark(self, path: Path_) -> Mark:
         """Where the value at path starts (the nearest known ancestor, else 1:1)."""

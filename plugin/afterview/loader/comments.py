@@ -14,7 +14,7 @@ valid value either.
 
 from __future__ import annotations
 
-from afterview.loader.base import CutComment
+from afterview.loader.base import Mark
 
 _BLANK = " \t"
 _AFTER_MEANT = ("", " ", "\t", "\n", "\r")
@@ -25,12 +25,12 @@ def looks_meant(gap: str, after: str) -> bool:
     return (len(gap) >= 2 or "\t" in gap) and after in _AFTER_MEANT
 
 
-def cut_comment(text: str, end: int, line: int, column: int, value: str) -> CutComment | None:
-    """The comment cut from a plain value that ends at ``text[end]``, unless it looks meant.
+def cut_comment(text: str, end: int, line: int, column: int) -> Mark | None:
+    """Where a comment cuts a plain value that ends at ``text[end]``, unless it looks meant.
 
-    ``line`` and ``column`` (0-based) are where the value ends. Only the blanks
-    right after the value are read, so the whole text is scanned at most once
-    across all values.
+    ``line`` and ``column`` (0-based) are where the value ends; the result is the
+    1-based line and column of the '#'. Only the blanks right after the value
+    are read, so the whole text is scanned at most once across all values.
     """
     at = end
     while at < len(text) and text[at] in _BLANK:
@@ -39,6 +39,4 @@ def cut_comment(text: str, end: int, line: int, column: int, value: str) -> CutC
         return None
     if looks_meant(text[end:at], text[at + 1 : at + 2]):
         return None
-    stop = text.find("\n", at)
-    comment = text[at : stop if stop >= 0 else len(text)].rstrip("\r")
-    return CutComment(line + 1, column + (at - end) + 1, comment, value)
+    return (line + 1, column + (at - end) + 1)

@@ -15,7 +15,6 @@ import yaml
 from afterview.loader.base import (
     MAX_DEPTH,
     MAX_VALUES,
-    CutComment,
     LoadProblem,
     Mark,
     Path_,
@@ -101,13 +100,13 @@ def _scalar(event: Any) -> Any:
     return event.value
 
 
-def compose(parser: Any, text: str, cuts: list[CutComment]) -> Node | None:
+def compose(parser: Any, text: str, cuts: list[Mark]) -> Node | None:
     """Compose the single document of the stream into nodes, enforcing the limits.
 
     Also refuses the few invalid texts libyaml accepts: quoted text or a flow
     collection whose later lines are not indented past their parent, and a
     comment glued to a closing quote or to a block scalar's header. Appends
-    to ``cuts`` each comment that cuts a plain text value short.
+    to ``cuts`` where each comment that cuts a plain text value short starts.
     """
     get = parser.get_event
     event = get()  # StreamStart
@@ -216,7 +215,7 @@ def compose(parser: Any, text: str, cuts: list[CutComment]) -> Node | None:
             value = _scalar(event)
             if not style and isinstance(value, str) and value and not is_key():
                 end = event.end_mark
-                cut = cut_comment(text, end.index, end.line, end.column, value)
+                cut = cut_comment(text, end.index, end.line, end.column)
                 if cut is not None:
                     cuts.append(cut)
             finish(Node("scalar", value, event.start_mark), event.anchor)
