@@ -53,11 +53,12 @@ def test_every_offer_open_first_with_what_is_left_to_settle():
     assert found[0].questions[0].startswith("Schedule: which hours and days")
     assert found[2].as_json()["pay_amount"] is None
     assert found[1].as_json()["pay_amount"] == {
-        "amount": 120000.0,
+        "amount": 120000,
         "currency": "USD",
         "period": "year",
     }
     assert found[1].as_json()["start_date"] == "2027-01-04"
+    assert found[0].as_json()["pay_amount"]["amount"] == 9000.5
 
 
 def test_amounts_are_written_as_given_and_never_converted():

@@ -43,7 +43,11 @@ class Offer:
             "pay": o.pay,
             "pay_amount": None
             if pa is None
-            else {"amount": pa.amount, "currency": pa.currency, "period": pa.period},
+            else {
+                "amount": int(pa.amount) if pa.amount.is_integer() else pa.amount,  # as written
+                "currency": pa.currency,
+                "period": pa.period,
+            },
             "start_date": o.start_date.isoformat() if o.start_date else None,
             "schedule": o.schedule,
             "benefits": o.benefits,
