@@ -44,7 +44,7 @@ class Item:
         digest = hashlib.sha256(key).hexdigest()[:24]
         return f"{digest}@afterview"
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "company": self.company,
@@ -83,7 +83,8 @@ def items_for(iv: Interview, clock: Clock) -> list[Item]:
     if status != "withdrawn":
         people = owed_a_note(iv)
         for p in people:
-            add("thank-you", dl.thank_you, f"Thank-you note to {p.name}", p.name.casefold())
+            name = p.name or ""  # owed_a_note: named interviewers only
+            add("thank-you", dl.thank_you, f"Thank-you note to {name}", name.casefold())
         if not iv.named_interviewers and not iv.thank_you:
             add("thank-you", dl.thank_you, "Thank-you note to the interviewer", "")
         if not reflected(iv):
@@ -120,7 +121,7 @@ def agenda(interviews: Iterable[Interview], clock: Clock, days: int | None = 14)
     return items
 
 
-def sort_key(item: Item) -> tuple:
+def sort_key(item: Item) -> tuple[bool, bool, float, str, int, str]:
     """Overdue first, then by due time (no due time last), then by file and action."""
     return (
         not item.overdue,

@@ -193,7 +193,8 @@ def calendar_ics(
         if seen[uid] > 1:  # two interviewers of the same name: keep every UID unique
             uid = uid.replace("@", f"-{seen[uid]}@", 1)
         cal.add_component(_event(item, uid, stamp, now, alarm_before))
-    return cal.to_ical()
+    ical: bytes = cal.to_ical()
+    return ical
 
 
 def agenda_ics(items: list[Item], clock: Clock) -> bytes:

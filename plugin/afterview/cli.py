@@ -47,7 +47,8 @@ class LazyGroup(click.Group):
         import importlib
 
         module = importlib.import_module(f"afterview.commands.{name}")
-        return module.command
+        command: click.Command = module.command
+        return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name]) for name in self.list_commands(ctx)]
@@ -74,7 +75,8 @@ def cli() -> None:
     """
 
 
-class NowType(click.ParamType):
+# Click's ParamType takes type arguments only in recent releases; older ones cannot subscript it.
+class NowType(click.ParamType):  # type: ignore[type-arg]
     """--now: an ISO 8601 date-time (offset optional) or a date."""
 
     name = "DATETIME"
@@ -192,10 +194,10 @@ def finish(records: Records, status: int = 0) -> NoReturn:
     sys.exit(2 if records.problems else status)
 
 
-def display_path(path: Any) -> str:
+def display_path(path: str | os.PathLike[str]) -> str:
     """A settings path as the user would type it: relative to the working folder if inside it."""
     relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
+    return os.fspath(path) if relative.startswith("..") else relative
 
 
 def main() -> None:

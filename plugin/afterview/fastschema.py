@@ -84,17 +84,17 @@ def _equal(a: Any, b: Any) -> bool:
         return a.keys() == b.keys() and all(_equal(a[k], b[k]) for k in a)
     if isinstance(a, (list, dict)) or isinstance(b, (list, dict)):
         return False
-    return a == b
+    return bool(a == b)
 
 
-def _unique(items: list) -> bool:
+def _unique(items: list[Any]) -> bool:
     if all(isinstance(x, str) for x in items):
         return len(set(items)) == len(items)
     return not any(_equal(items[i], items[j]) for i in range(len(items)) for j in range(i))
 
 
 class _Compiler:
-    def __init__(self, root: dict) -> None:
+    def __init__(self, root: dict[str, Any]) -> None:
         self.root = root
         self.refs: dict[str, Check] = {}
 
@@ -190,7 +190,7 @@ class _Compiler:
             return lambda x: a(x) and b(x)
         return lambda x: all(c(x) for c in checks)
 
-    def _object(self, schema: dict) -> Check:
+    def _object(self, schema: dict[str, Any]) -> Check:
         props = {k: self.compile(v) for k, v in schema.get("properties", {}).items()}
         extra = schema.get("additionalProperties", True)
         if extra not in (True, False):
@@ -213,7 +213,7 @@ class _Compiler:
         return check
 
 
-def compile_schema(schema: dict) -> Check | None:
+def compile_schema(schema: dict[str, Any]) -> Check | None:
     """A function telling whether an instance is valid, or None if the schema is unsupported."""
     try:
         return _Compiler(schema).compile(schema)

@@ -25,10 +25,10 @@ class Finding:
         if not self.kind:
             object.__setattr__(self, "kind", kind_of(self.rule))
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, int, str]:
         return (self.path, self.line, self.column, SEVERITY_ORDER[self.severity], self.rule)
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         return {
             "path": self.path,
             "line": self.line,

@@ -6,6 +6,7 @@ reports it, and findings that would point at it are held back (see checker).
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 import unicodedata
@@ -39,11 +40,11 @@ def _day(value: Any) -> date | None:
     return parse_date(value) if isinstance(value, str) else None
 
 
-def _mapping(value: Any) -> dict:
+def _mapping(value: Any) -> dict[str, Any]:
     return value if isinstance(value, dict) else {}
 
 
-def _entries(value: Any, path: Path_) -> list[tuple[Path_, dict]]:
+def _entries(value: Any, path: Path_) -> list[tuple[Path_, dict[str, Any]]]:
     """The mappings of a list with their paths (anything else is the schema's concern)."""
     if not isinstance(value, list):
         return []
@@ -65,7 +66,7 @@ def _enum(*path: str) -> tuple[str, ...]:
     from afterview.schemafile import load_schema
 
     schema = load_schema()
-    node: dict = schema
+    node: dict[str, Any] = schema
     for step in path:
         if "$ref" in node:
             node = schema["$defs"][node["$ref"].rsplit("/", 1)[-1]]
@@ -166,9 +167,9 @@ class Outcome:
     schedule: str | None = None
     benefits: str | None = None
     pay_amount: PayAmount | None = None
-    start_date: date | None = None
+    start_date: dt.date | None = None  # dt: the field date above hides the type
     decision: str | None = None
-    decision_due: date | None = None
+    decision_due: dt.date | None = None
     decision_date: Moment | None = None
     asked_why: bool | None = None
     feedback: str | None = None

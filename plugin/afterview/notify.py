@@ -326,7 +326,7 @@ def read_site_config(path: Path) -> SiteConfig:
         return SiteConfig()
     if not isinstance(data, dict):
         return SiteConfig()
-    options: dict | None = None
+    options: dict[str, Any] | None = None
     for entry in data.get("plugins") or []:
         if entry == "afterview":
             options = {}

@@ -49,7 +49,7 @@ def is_upcoming(iv: Interview, clock: Clock, dl: Deadlines | None = None) -> boo
 def owed_a_note(iv: Interview) -> list[Person]:
     """Named interviewers with no thank-you note addressed to them (names compared loosely)."""
     addressed = {normalize_name(n.to) for n in iv.thank_you if n.to}
-    return [p for p in iv.named_interviewers if normalize_name(p.name) not in addressed]
+    return [p for p in iv.named_interviewers if p.name and normalize_name(p.name) not in addressed]
 
 
 def thank_you_outstanding(iv: Interview) -> bool:

@@ -34,7 +34,7 @@ def validator() -> Any:
     """
     from jsonschema import Draft202012Validator, ValidationError, validators
 
-    def pattern(validator: Any, wanted: str, instance: Any, schema: dict) -> Any:
+    def pattern(validator: Any, wanted: str, instance: Any, schema: dict[str, Any]) -> Any:
         if validator.is_type(instance, "string") and not pattern_regex(wanted).search(instance):
             yield ValidationError(f"{instance!r} does not match {wanted!r}")
 
@@ -163,10 +163,10 @@ def _expected(error: Any) -> str:
         if "boolean" in kinds:
             return f"expected true, false, or {_MOMENT}; got {_describe(inst)}"
         return f"expected {_MOMENT}; got {_describe(inst)}"
-    return error.message
+    return str(error.message)
 
 
-def schema_problems(data: dict) -> list[tuple[Path_, str]]:
+def schema_problems(data: dict[str, Any]) -> list[tuple[Path_, str]]:
     """Every violation as (path of the offending node, message)."""
     return [(path, message) for path, _, message in _problems(data)]
 
@@ -183,7 +183,7 @@ def schema_findings(record: Record) -> list[tuple[Path_, Mark, str]]:
     ]
 
 
-def _problems(data: dict) -> list[tuple[Path_, Path_ | None, str]]:
+def _problems(data: dict[str, Any]) -> list[tuple[Path_, Path_ | None, str]]:
     """(path of the offending node, path of the key to report at or None, message)."""
     if is_valid(data):  # fast yes/no check; jsonschema words the problems
         return []

@@ -6,6 +6,7 @@ import json
 import re
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from afterview.resources import data_path
 
@@ -18,10 +19,11 @@ def schema_path() -> Path:
 
 
 @cache
-def load_schema() -> dict:
+def load_schema() -> dict[str, Any]:
     """The schema as parsed JSON (read once)."""
     with schema_path().open(encoding="utf-8") as f:
-        return json.load(f)
+        schema: dict[str, Any] = json.load(f)
+    return schema
 
 
 _END = r"(?![\s\S])"  # the end of the text, in Python as in JavaScript

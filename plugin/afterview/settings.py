@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -80,7 +81,7 @@ def local_zone() -> tzinfo:
     return datetime.now().astimezone().tzinfo or ZoneInfo("UTC")
 
 
-def find_settings_file(start: Path) -> tuple[Path, dict] | None:
+def find_settings_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
     """The first settings file from start upwards and its afterview table."""
     start = start.resolve()
     for folder in (start, *start.parents):
@@ -98,7 +99,7 @@ def find_settings_file(start: Path) -> tuple[Path, dict] | None:
     return None
 
 
-def _read_toml(path: Path) -> dict:
+def _read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as f:
             return tomllib.load(f)
@@ -123,7 +124,7 @@ def load_settings(start: Path | None = None, known_rules: frozenset[str] | None 
 
 
 def settings_from_table(
-    table: dict, path: Path, known_rules: frozenset[str] | None = None
+    table: dict[str, Any], path: Path, known_rules: frozenset[str] | None = None
 ) -> Settings:
     """Validate one afterview table read from path."""
     prefix = "[tool.afterview]" if path.name == "pyproject.toml" else ""
@@ -143,7 +144,7 @@ def settings_from_table(
                 f"{where}{'.' if prefix else ''}{key}: unknown setting; expected one of "
                 + ", ".join(sorted(allowed))
             )
-    values: dict = {"source": path}
+    values: dict[str, Any] = {"source": path}
     if "interviews" in table:
         if not isinstance(table["interviews"], str) or not table["interviews"].strip():
             raise bad("interviews", "a folder path as a string")

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from afterview.cli import display_path, fail, now_option
 from afterview.drafts.render import KINDS
+
+if TYPE_CHECKING:  # imported where used, so that `afterview --help` stays quick
+    from afterview.clock import Clock
+    from afterview.drafts import Draft
+    from afterview.model import Interview
+    from afterview.settings import Settings
 
 SEPARATOR = "\n" + "=" * 72 + "\n\n"
 
@@ -22,10 +29,7 @@ def _list(overrides: Path | None) -> None:
         click.echo(f"{'':<{width}}  {source.origin}: {display_path(str(source.path))}")
 
 
-def _as_text(draft: object) -> str:
-    from afterview.drafts import Draft
-
-    assert isinstance(draft, Draft)
+def _as_text(draft: Draft) -> str:
     if draft.subject is None:
         return draft.body
     if draft.recipient is None:
@@ -129,12 +133,10 @@ def command(
     click.echo(SEPARATOR.join(o.decode("utf-8") for o in outputs), nl=False)
 
 
-def _load(record: str, clock: object) -> object:
+def _load(record: str, clock: Clock) -> Interview:
     """The record's interview, or exit 2 naming why it cannot be read."""
-    from afterview.clock import Clock
     from afterview.records import read_records
 
-    assert isinstance(clock, Clock)
     if Path(record).is_dir():
         fail(f"{record}: RECORD must be one record file, not a folder")
     records = read_records([record], clock)
@@ -151,15 +153,19 @@ def _load(record: str, clock: object) -> object:
 
 
 def _notes(
-    kind: str, iv: object, drafts: list, record: str, fmt: str, source: Path | None, clock: object
+    kind: str,
+    iv: Interview,
+    drafts: list[Draft],
+    record: str,
+    fmt: str,
+    source: Path | None,
+    clock: Clock,
 ) -> None:
     """Say on standard error what the drafts still need, and what does not fit."""
     from afterview.drafts.context import SETTINGS
     from afterview.drafts.eml import address
-    from afterview.model import Interview
     from afterview.plaintext import terminal
 
-    assert isinstance(iv, Interview)
     status = iv.outcome.status
     if kind == "offer" and status != "offer":
         click.echo(f"afterview: note: the record's outcome is {status!r}, not an offer", err=True)
@@ -202,12 +208,9 @@ def _notes(
         click.echo("\n".join(terminal(line) for line in entry.splitlines()), err=True)
 
 
-def _render_one(draft: object, fmt: str, settings: object) -> bytes:
-    from afterview.drafts import Draft
+def _render_one(draft: Draft, fmt: str, settings: Settings) -> bytes:
     from afterview.drafts.eml import address, eml_bytes, message
-    from afterview.settings import Settings
 
-    assert isinstance(draft, Draft) and isinstance(settings, Settings)
     if fmt == "text":
         return _as_text(draft).encode("utf-8")
     me = settings.me
@@ -220,7 +223,9 @@ def _render_one(draft: object, fmt: str, settings: object) -> bytes:
     return eml_bytes(msg)
 
 
-def _write_files(folder: Path, stem: str, drafts: list, outputs: list[bytes], fmt: str) -> None:
+def _write_files(
+    folder: Path, stem: str, drafts: list[Draft], outputs: list[bytes], fmt: str
+) -> None:
     """One file per draft in folder, named RECORD-KIND-PERSON.txt|eml; never overwrite.
 
     Every part of the name is a slug (lowercase ASCII letters, digits and

@@ -160,8 +160,11 @@ def _interactive() -> bool:
 
 
 def _one_line(value: str | None, option: str) -> str | None:
-    if value is None:
-        return None
+    return None if value is None else _line(value, option)
+
+
+def _line(value: str, option: str) -> str:
+    """value stripped; a usage error naming option when empty or more than one line."""
     value = value.strip()
     if not value:
         raise click.BadParameter("must not be empty", param_hint=option)
@@ -281,9 +284,9 @@ def command(
     if missing and not _interactive():
         fail(f"missing {', '.join(missing)} (no terminal to ask at)")
     if company is None:
-        company = click.prompt("Company", value_proc=lambda v: _one_line(v, "company"), err=True)
+        company = click.prompt("Company", value_proc=lambda v: _line(v, "company"), err=True)
     if role is None:
-        role = click.prompt("Role", value_proc=lambda v: _one_line(v, "role"), err=True)
+        role = click.prompt("Role", value_proc=lambda v: _line(v, "role"), err=True)
     if when_text is None:
         when_text = click.prompt(
             "When (e.g. 2026-11-18T14:00 or 2026-11-18)",
@@ -366,7 +369,7 @@ def _ask_guess(label: str, option: str, guess: str | None) -> str:
     guess = one_line(guess) if guess else None
     if _interactive():
         return click.prompt(
-            label, default=guess, value_proc=lambda v: _one_line(v, label.lower()), err=True
+            label, default=guess, value_proc=lambda v: _line(v, label.lower()), err=True
         )
     if guess is None:
         fail(f"missing {option}: the invite does not say (no terminal to ask at); nothing written")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -237,8 +238,8 @@ def person_values(r: Recipient | None, proper: frozenset[str] = frozenset()) -> 
     holds the words the record capitalises as names).
     """
     if r is None:
-        name = Placeholder("their name", "interviewers[].name", RECORD)
-        return {"name": name, "salutation": name, "title": "", "email": "", "phone": "",
+        unknown = Placeholder("their name", "interviewers[].name", RECORD)
+        return {"name": unknown, "salutation": unknown, "title": "", "email": "", "phone": "",
                 "discussed": [], "topics": Placeholder(
                     "what you talked about", "interviewers[].discussed", RECORD)}  # fmt: skip
     p = r.person
@@ -264,11 +265,7 @@ def person_values(r: Recipient | None, proper: frozenset[str] = frozenset()) -> 
 def people(iv: Interview, with_contact: bool) -> list[Recipient]:
     """The people a draft may be addressed to: named interviewers (and the contact person)."""
     c = iv.closing
-    out = [
-        Recipient(p.name, p, i)
-        for i, p in enumerate(iv.interviewers)
-        if p.name  # type: ignore[arg-type]
-    ]
+    out = [Recipient(p.name, p, i) for i, p in enumerate(iv.interviewers) if p.name]
     contact = c.contact_person
     if not contact:
         return out
@@ -304,7 +301,7 @@ def find(name: str, candidates: list[Recipient]) -> Recipient:
                 i += 1
         return i == len(asked)
 
-    tries = (
+    tries: tuple[Callable[[Recipient], bool], ...] = (
         lambda r: normalize_name(r.name) == key,
         lambda r: bool(asked) and in_order(_words(r.name), str.__eq__),
         lambda r: bool(asked) and in_order(_words(r.name), str.startswith),

@@ -80,7 +80,7 @@ def step_statuses(iv: Interview, clock: Clock, findings: list[Finding]) -> list[
             state = NA
         elif step == "offer" and status != "offer":
             state = NA
-        elif upcoming:
+        elif upcoming or dl is None:  # no deadlines: is_upcoming is true
             state = NOT_YET
         elif step == "thank-you" and thank_you_outstanding(iv) and clock.now <= dl.thank_you:
             state = NOT_YET

@@ -70,7 +70,7 @@ class Md(str):
     def __mul__(self, times: SupportsIndex) -> Md:
         return _make(str.__mul__(self, times))
 
-    def join(self, items: Iterable[object]) -> Md:  # type: ignore[override]
+    def join(self, items: Iterable[object]) -> Md:
         return _make(str(self).join(as_md(x) for x in items))
 
 

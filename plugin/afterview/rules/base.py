@@ -11,7 +11,7 @@ import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from afterview.loader import Path_
 from afterview.rules.steps import STEP_PAGES, STEPS
@@ -61,6 +61,7 @@ class Context:
 
 
 Check = Callable[[Context], Iterable[Hit]]
+_Doc = TypeVar("_Doc", bound=Callable[..., object])  # a function that only carries docs
 
 
 @dataclass(frozen=True)
@@ -91,11 +92,11 @@ class Rule:
         return STEP_PAGES[self.step]
 
     @property
-    def _doc_source(self) -> Callable:
+    def _doc_source(self) -> Callable[..., object]:
         return self.check or _DOC_ONLY[self.id]
 
 
-_DOC_ONLY: dict[str, Callable] = {}
+_DOC_ONLY: dict[str, Callable[..., object]] = {}
 REGISTRY: list[Rule] = []
 
 
@@ -121,12 +122,10 @@ def rule(
     return register
 
 
-def documented(
-    id: str, severity: str, step: str, *, kind: str = RECORD
-) -> Callable[[Callable], Callable]:
+def documented(id: str, severity: str, step: str, *, kind: str = RECORD) -> Callable[[_Doc], _Doc]:
     """Register a rule reported outside the rule pass; fn only carries its docs."""
 
-    def register(fn: Callable) -> Callable:
+    def register(fn: _Doc) -> _Doc:
         _DOC_ONLY[id] = fn
         REGISTRY.append(Rule(id, severity, step, ALWAYS, None, _known_kind(kind)))
         return fn

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import date, datetime
 
 from afterview.deadlines import step_due
+from afterview.loader import Path_
 from afterview.rules.base import AFTER, DEADLINE, RECORD, Context, Hit, q, rule
 from afterview.wording import moment
 
@@ -17,7 +18,7 @@ def _day_of(written: date, due: datetime) -> str:
     return f"{moment(written)} (not a working day: by the end of {moment(due.date())})"
 
 
-def _closing_at(ctx: Context) -> tuple | None:
+def _closing_at(ctx: Context) -> Path_ | None:
     return ("closing",) if "closing" in ctx.interview.record.data else None
 
 

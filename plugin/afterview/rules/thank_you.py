@@ -67,7 +67,7 @@ def thank_you_overdue(ctx: Context) -> Iterator[Hit]:
         for p in owed_a_note(iv):
             yield Hit(
                 p.path,
-                f"No thank-you note to {q(p.name)}; it was due by {_when(ctx)}.",
+                f"No thank-you note to {q(p.name or '')}; it was due by {_when(ctx)}.",
                 dl.thank_you,
                 reads=((*p.path, "name"), *each(ctx, "thank_you", "to")),
             )
@@ -167,7 +167,7 @@ def thank_you_recipient_unknown(ctx: Context) -> Iterator[Hit]:
     `interviewers`.
     """
     iv = ctx.interview
-    names = {normalize_name(p.name): p.name for p in iv.named_interviewers}
+    names = {normalize_name(n): n for p in iv.named_interviewers if (n := p.name)}
     if not names:
         return
     by_key = {k[:200]: v for k, v in names.items()}  # compared on at most 200 characters
