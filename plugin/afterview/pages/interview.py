@@ -161,7 +161,7 @@ def _people(iv: Interview, redacted: bool) -> list[Md]:
     return card_table(head, rows)
 
 
-def _closing(iv: Interview) -> list[Md]:
+def _closing(iv: Interview, redacted: bool) -> list[Md]:
     c = iv.closing
     if not c.present:
         return [md("Nothing recorded about the end of the interview.")]
@@ -170,6 +170,13 @@ def _closing(iv: Interview) -> list[Md]:
         md("- **Expected contact:** {}", expected),
         md("- **How:** {}", c.contact_method or "—"),
         md("- **From:** {}", c.contact_person or "—"),
+    ]
+    if not redacted:  # like the interviewers' email and phone (content/security.md)
+        if c.contact_email:
+            lines.append(md("- **Their email:** {}", mailto(c.contact_email)))
+        if c.contact_phone:
+            lines.append(md("- **Their phone:** {}", tel(c.contact_phone)))
+    lines += [
         md("- **Asked what you can do meanwhile:** {}", _yes_no(c.asked_next_steps)),
         md("- **Thanked the staff:** {}", _yes_no(c.thanked_staff)),
     ]
@@ -291,7 +298,7 @@ def render_interview(entry: Entry, clock: Clock, redacted: bool, status_page: st
     lines += card_table(("When", "What"), events)
     lines.append(md(""))
 
-    lines += [md("## End of the interview"), md(""), *_closing(iv), md("")]
+    lines += [md("## End of the interview"), md(""), *_closing(iv, redacted), md("")]
     if iv.reflection.went_well or iv.reflection.to_improve:
         lines += [md("## Reflection"), md("")]
         lines += [md("- **Went well:** {}", rich(x)) for x in iv.reflection.went_well]
