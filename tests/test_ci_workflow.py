@@ -30,6 +30,24 @@ def test_every_push_lints_and_runs_the_fast_tier_on_two_pythons() -> None:
     assert runs("fast")[-1] == 'python -m pytest -q -m "not slow"'
 
 
+def test_every_push_and_the_newest_versions_are_type_checked() -> None:
+    for job in ("fast", "newest"):
+        assert "python -m mypy" in runs(job), job  # the package, as [tool.mypy] says
+        assert runs(job).index("python -m mypy") < len(runs(job)) - 1  # before the tests
+    test_extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert any(d.startswith("mypy") for d in test_extras["optional-dependencies"]["test"])
+
+
+def test_the_suite_runs_in_parallel_with_the_readme_command() -> None:
+    """`python -m pytest -q` (README, .ci/run, the full job) runs on every core."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    addopts = project["tool"]["pytest"]["ini_options"]["addopts"].split()
+    assert "-n" in addopts and addopts[addopts.index("-n") + 1] == "auto"
+    assert any(
+        d.startswith("pytest-xdist") for d in project["project"]["optional-dependencies"]["test"]
+    )
+
+
 def test_the_schedule_runs_everything_with_chromium_and_the_newest_versions() -> None:
     scheduled = "github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'"
     assert JOBS["full"]["if"] == JOBS["newest"]["if"] == scheduled
