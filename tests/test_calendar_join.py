@@ -25,7 +25,7 @@ from afterview.agenda import Item, agenda
 from afterview.calendar import calendar_ics, meeting_url
 from afterview.clock import Clock
 from afterview.settings import Settings
-from conftest import run_check
+from conftest import locked, run_check
 
 NY = ZoneInfo("America/New_York")
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=NY)
@@ -158,23 +158,24 @@ def read_with_node():
         _unavailable("Node.js and npm are not installed: apt-get install -y nodejs npm")
     assert node is not None and npm is not None
     wanted = {p.rsplit("@", 1)[0]: p.rsplit("@", 1)[1] for p in PARSERS}
-    installed = {
-        name: json.loads(package.read_text())["version"]
-        for name in wanted
-        if (package := NODE_DIR / "node_modules" / name / "package.json").is_file()
-    }
-    if installed != wanted:
-        NODE_DIR.mkdir(parents=True, exist_ok=True)
-        proc = subprocess.run(
-            [npm, "install", "--prefix", str(NODE_DIR), "--no-audit", "--no-fund", *PARSERS],
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        if proc.returncode != 0:
-            _unavailable(f"npm install {' '.join(PARSERS)} failed: {proc.stderr[-1000:]}")
     script = NODE_DIR / "read.cjs"
-    script.write_text(READ_JS, encoding="utf-8")
+    with locked(NODE_DIR.parent / "ical-node.lock"):  # parallel runs install once
+        installed = {
+            name: json.loads(package.read_text())["version"]
+            for name in wanted
+            if (package := NODE_DIR / "node_modules" / name / "package.json").is_file()
+        }
+        if installed != wanted:
+            NODE_DIR.mkdir(parents=True, exist_ok=True)
+            proc = subprocess.run(
+                [npm, "install", "--prefix", str(NODE_DIR), "--no-audit", "--no-fund", *PARSERS],
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
+            if proc.returncode != 0:
+                _unavailable(f"npm install {' '.join(PARSERS)} failed: {proc.stderr[-1000:]}")
+        script.write_text(READ_JS, encoding="utf-8")
 
     def read(path: Path) -> dict:
         proc = subprocess.run(
