@@ -203,7 +203,10 @@ def render_status(entries: list[Entry], clock: Clock, status_page: str) -> str:
     lines += [
         md("## All interviews"),
         md(""),
-        md("Click a column header to sort; rounds with the same company and role are grouped."),
+        md(
+            "Sort by any column with its header (on a phone, the “Sort by” buttons above"
+            " the cards); rounds with the same company and role are grouped."
+        ),
         md(""),
     ]
     rows = [

@@ -13,7 +13,11 @@ equivalent); the pages pass the same (redacted) entries they show elsewhere.
 Marks: the interview (filled circle), what was done (notes, reflection,
 follow-ups, next steps: small filled circles; the outcome: a diamond),
 deadlines still open (hollow circles) and overdue ones (a triangle holding
-"!" plus a bar from the deadline to now), and a dashed line for now.
+"!" plus a bar from the deadline to now), and a dashed line for now. Marks
+that would hide each other are one square holding their number (red when
+one is overdue), titled with each; the now line and the grid run across the
+tracks only, never across words; the stage bar names every stage in a key.
+Colours and sizes: content/usage.md, "A site you can read".
 
 Each picture is drawn twice: a wide drawing for screens and print, and a
 narrow one for phones (a shorter window around now, fewer ticks, larger
@@ -25,13 +29,14 @@ the other with ``display: none``, so screen readers and print meet one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 
 from afterview.clock import Clock
 from afterview.pages.common import Entry
 from afterview.pages.markup import Md, drawing, esc, md, svg_text
 from afterview.pages.timeline_layout import (
     AXIS,
-    LEGEND,
+    MERGE,
     N_COMPANY,
     N_ROW,
     NARROW,
@@ -42,18 +47,22 @@ from afterview.pages.timeline_layout import (
     Key,
     Mark,
     Row,
+    Spot,
     cut,
     describe,
+    describe_spot,
     domain,
     in_play,
     legend,
     more,
     narrow_domain,
-    narrow_legend,
     notes,
+    now_bands,
     row_for,
     segments,
+    spots,
     stage_counts,
+    stage_keys,
     status_rows,
     ticks,
 )
@@ -62,19 +71,35 @@ from afterview.wording import moment
 __all__ = ["in_play", "interview_timeline", "stage_bar", "status_timeline"]
 
 
-def draw_ticks(
-    axis: Axis, clock: Clock, bottom: int, narrow: bool = False,
-    bands: Sequence[tuple[int, int]] = (),
-) -> str:  # fmt: skip
-    """Dates along the top, and a grid line down from each (on a phone, across ``bands``)."""
+def draw_ticks(axis: Axis, clock: Clock, bottom: int, bands: Sequence[tuple[int, int]] = ()) -> str:
+    """Dates along the top, and a grid line down from each (across ``bands`` when given)."""
     out: list[str] = []
-    for tick in ticks(axis, clock, narrow):
+    for tick in ticks(axis, clock):
         x = tick.x
         for y1, y2 in bands or [(22, bottom)]:
             out.append(f'<line class="av-tl-grid" x1="{x}" y1="{y1}" x2="{x}" y2="{y2}"/>')
         if tick.label:
             out.append(f'<text class="av-tl-tick" x="{x}" y="15">{svg_text(tick.label)}</text>')
     return "".join(out)
+
+
+def draw_spot(spot: Spot, y: int, clock: Clock) -> str:
+    """A spot on a track at ``y``: its mark, or a square holding how many marks it merges
+    (red when one is overdue, the interview's colour when it holds the interview)."""
+    if len(spot.marks) == 1:
+        return draw_mark(spot.marks[0], spot.x, y, clock)
+    if spot.lead.state == "overdue":
+        tone = " av-tl-several--late"
+    elif any(m.kind == "interview" for m in spot.marks):
+        tone = " av-tl-several--interview"
+    else:
+        tone = ""
+    return (
+        f"<g><title>{svg_text(describe_spot(spot, clock))}</title>"
+        f'<rect class="av-tl-mark av-tl-several{tone}" x="{spot.x - 9}" y="{y - 9}" width="18"'
+        f' height="18"/><text class="av-tl-severalcount" x="{spot.x}" y="{y + 5}">'
+        f"{len(spot.marks)}</text></g>"
+    )
 
 
 def draw_mark(m: Mark, x: int, y: int, clock: Clock) -> str:
@@ -112,16 +137,21 @@ def symbol(kind: str, x: int, y: int) -> str:
         return f'<path class="av-tl-mark av-tl-mark--outcome" d="M{x} {y - 7}l7 7l-7 7l-7 -7z"/>'
     if kind == "now":
         return f'<line class="av-tl-now" x1="{x}" y1="{y - 9}" x2="{x}" y2="{y + 9}"/>'
+    if kind == "several":
+        return (
+            f'<rect class="av-tl-mark av-tl-several" x="{x - 9}" y="{y - 9}" width="18"'
+            f' height="18"/><text class="av-tl-severalcount" x="{x}" y="{y + 5}">2</text>'
+        )
     return (
         f'<line class="av-tl-mark av-tl-mark--step" x1="{x}" y1="{y - 8}" x2="{x}" y2="{y + 8}"/>'
     )
 
 
 def draw_notes(marks: Sequence[Mark], axis: Axis, y: int, clock: Clock,
-               spans: list[tuple[int, int]] | None = None) -> str:  # fmt: skip
+               spans: list[tuple[int, int]] | None = None, edge: bool = False) -> str:  # fmt: skip
     """The notes under a track (see ``timeline_layout.notes``), written at ``y``."""
     out: list[str] = []
-    for note in notes(marks, axis, clock.now, spans):
+    for note in notes(marks, axis, clock.now, spans, edge):
         cls = "av-tl-note av-tl-note--late" if note.late else "av-tl-note"
         out.append(f'<text class="{cls}" x="{note.x}" y="{y}">{svg_text(note.text)}</text>')
     return "".join(out)
@@ -153,36 +183,72 @@ def svg(
     )
 
 
+def _lines(cls: str, x: int, bands: Sequence[tuple[int, int]]) -> str:
+    """A vertical line at x in pieces, one per band (never across a row's words)."""
+    return "".join(f'<line class="{cls}" x1="{x}" y1="{a}" x2="{x}" y2="{b}"/>' for a, b in bands)
+
+
+def _track(row: Row, axis: Axis, track: int, clock: Clock, edge: bool) -> tuple[str, int, int]:
+    """A row's late bars and spots; with ``edge`` (a phone's window) overdue marks from
+    before the window stand at its left edge and the others left out are counted."""
+    placed: list[tuple[Mark, int]] = []
+    earlier = later = 0
+    for m in row.marks:
+        if axis.inside(m.at):
+            placed.append((m, axis.x(m.at)))
+        elif edge and m.at < axis.start and m.state == "overdue":
+            placed.append((m, PAD))  # overdue since before the window: at its edge
+        elif m.at < axis.start:
+            earlier += 1
+        else:
+            later += 1
+    now_x = axis.x(clock.now)
+    out = [
+        f'<line class="av-tl-late" x1="{axis.x(max(m.at, axis.start))}" y1="{track}"'
+        f' x2="{now_x}" y2="{track}"/>'
+        for m, _x in placed
+        if m.state == "overdue"
+    ]
+    out += [draw_spot(spot, track, clock) for spot in spots(placed)]
+    return "".join(out), earlier, later
+
+
+def _several(rows: Sequence[Row], axis: Axis, edge: bool) -> bool:
+    """True when some row of the drawing has marks merged into one spot."""
+    for row in rows:
+        xs = sorted(
+            axis.x(m.at) if axis.inside(m.at) else PAD
+            for m in row.marks
+            if axis.inside(m.at) or (edge and m.at < axis.start and m.state == "overdue")
+        )
+        if any(b - a < MERGE for a, b in pairwise(xs)):
+            return True
+    return False
+
+
 def _timeline(rows: list[Row], clock: Clock, title: str, desc: str, steps: bool) -> Md:
-    now = clock.now
-    start, end = domain([m for row in rows for m in row.marks], now)
+    start, end = domain([m for row in rows for m in row.marks], clock.now)
     axis = Axis(start, end)
     bottom = AXIS + ROW * len(rows)
-    body: list[str] = [draw_ticks(axis, clock, bottom)]
+    bands = now_bands(22, len(rows), ROW, 36, 10)  # the label above, the notes below
+    body: list[str] = [draw_ticks(axis, clock, bottom, bands=bands[1:])]
+    x = axis.x(clock.now)
+    body.append(_lines("av-tl-now", x, bands))
+    body.append(f'<text class="av-tl-nowlabel" x="{x + 4}" y="35">now</text>')
     for i, row in enumerate(rows):
         y0 = AXIS + i * ROW
-        track = y0 + 32
+        track = y0 + 36
         body.append(
-            f'<text class="av-tl-label" x="{PAD}" y="{y0 + 15}">{svg_text(row.label)}</text>'
+            f'<text class="av-tl-label" x="{PAD}" y="{y0 + 17}">{svg_text(row.label)}</text>'
         )
         body.append(
             f'<line class="av-tl-track" x1="{PAD}" y1="{track}" x2="{WIDTH - PAD}" y2="{track}"/>'
         )
-        for m in row.marks:
-            if m.state == "overdue":
-                body.append(
-                    f'<line class="av-tl-late" x1="{axis.x(max(m.at, start))}" y1="{track}"'
-                    f' x2="{axis.x(now)}" y2="{track}"/>'
-                )
-        for m in row.marks:
-            if axis.inside(m.at):
-                body.append(draw_mark(m, axis.x(m.at), track, clock))
-        body.append(draw_notes(row.marks, axis, track + 17, clock))
-    x = axis.x(now)
-    body.append(f'<line class="av-tl-now" x1="{x}" y1="20" x2="{x}" y2="{bottom}"/>')
-    body.append(f'<text class="av-tl-nowlabel" x="{x + 4}" y="30">now</text>')
-    body.append(draw_legend(legend(bottom + LEGEND // 2 + 2, steps)))
-    return svg(bottom + LEGEND, title, desc, body, "av-tl--timeline av-tl--wide")
+        body.append(_track(row, axis, track, clock, edge=False)[0])
+        body.append(draw_notes(row.marks, axis, track + 26, clock))
+    keys, height = legend(bottom + 22, steps, _several(rows, axis, edge=False))
+    body.append(draw_legend(keys))
+    return svg(bottom + height, title, desc, body, "av-tl--timeline av-tl--wide")
 
 
 def _narrow_timeline(
@@ -199,20 +265,16 @@ def _narrow_timeline(
     start, end = narrow_domain(marks_all, now) if window else domain(marks_all, now)
     axis = Axis(start, end, NARROW)
     bottom = AXIS + N_ROW * len(rows)
-    # Vertical lines cross the tracks only, never a row's words.
-    bands = [(20, AXIS)] + [
-        (AXIS + i * N_ROW + 43, AXIS + i * N_ROW + 66) for i in range(len(rows))
-    ]
-    body: list[str] = [draw_ticks(axis, clock, bottom, narrow=True, bands=bands[1:])]
+    bands = now_bands(20, len(rows), N_ROW, 56, 10)  # the two lines of words above, notes below
+    body: list[str] = [draw_ticks(axis, clock, bottom, bands=bands[1:])]
     x = axis.x(now)
-    for y1, y2 in bands:
-        body.append(f'<line class="av-tl-now" x1="{x}" y1="{y1}" x2="{x}" y2="{y2}"/>')
+    body.append(_lines("av-tl-now", x, bands))
     if x > NARROW - 60:
         body.append(
-            f'<text class="av-tl-nowlabel av-tl-nowlabel--left" x="{x - 5}" y="31">now</text>'
+            f'<text class="av-tl-nowlabel av-tl-nowlabel--left" x="{x - 5}" y="35">now</text>'
         )
     else:
-        body.append(f'<text class="av-tl-nowlabel" x="{x + 5}" y="31">now</text>')
+        body.append(f'<text class="av-tl-nowlabel" x="{x + 5}" y="35">now</text>')
     for i, row in enumerate(rows):
         y0 = AXIS + i * N_ROW
         track = y0 + 56
@@ -224,30 +286,14 @@ def _narrow_timeline(
         body.append(
             f'<line class="av-tl-track" x1="{PAD}" y1="{track}" x2="{NARROW - PAD}" y2="{track}"/>'
         )
-        drawn: list[tuple[Mark, int]] = []
-        earlier = later = 0
-        for m in row.marks:
-            if axis.inside(m.at):
-                drawn.append((m, axis.x(m.at)))
-            elif m.at < start and m.state == "overdue":
-                drawn.append((m, PAD))  # overdue since before the window: at its edge
-            elif m.at < start:
-                earlier += 1
-            else:
-                later += 1
-        for m, _x in drawn:
-            if m.state == "overdue":
-                body.append(
-                    f'<line class="av-tl-late" x1="{axis.x(max(m.at, start))}" y1="{track}"'
-                    f' x2="{axis.x(now)}" y2="{track}"/>'
-                )
-        body += [draw_mark(m, x, track, clock) for m, x in drawn]
+        drawn, earlier, later = _track(row, axis, track, clock, edge=True)
+        body.append(drawn)
         spans: list[tuple[int, int]] = []
-        body.append(draw_notes(row.marks, axis, track + 21, clock, spans))
+        body.append(draw_notes(row.marks, axis, track + 26, clock, spans, edge=True))
         for c in more(earlier, later, spans):
             cls = "av-tl-more av-tl-more--later" if c.later else "av-tl-more"
-            body.append(f'<text class="{cls}" x="{c.x}" y="{track + 21}">{svg_text(c.text)}</text>')
-    keys, height = narrow_legend(bottom + 22, steps)
+            body.append(f'<text class="{cls}" x="{c.x}" y="{track + 26}">{svg_text(c.text)}</text>')
+    keys, height = legend(bottom + 22, steps, _several(rows, axis, edge=True), NARROW)
     body.append(draw_legend(keys))
     return svg(bottom + height, title, desc, body, "av-tl--timeline av-tl--narrow", NARROW)
 
@@ -324,8 +370,16 @@ def stage_bar(entries: Sequence[Entry], clock: Clock) -> Md:
             f' height="26"/><text class="av-tl-stagelabel av-tl-stagelabel--{slug}"'
             f' x="{s.middle}" y="20">{svg_text(s.label)}</text></g>'
         )
+    keys, height = stage_keys(counts, 34)
+    for k in keys:
+        slug = k.name.replace(" ", "-")
+        body.append(
+            f'<rect class="av-tl-stage av-tl-stage--{slug}" x="{k.x}" y="{k.y + 2}" width="15"'
+            f' height="15"/><text class="av-tl-stagekey" x="{k.x + 20}" y="{k.y + 15}">'
+            f"{svg_text(f'{k.name} {k.n}')}</text>"
+        )
     desc = ", ".join(f"{n} {name}" for name, n in counts.items() if n)
-    drawn = svg(30, "Interviews by stage", desc, body, "av-tl--stages av-tl--wide")
+    drawn = svg(36 + height, "Interviews by stage", desc, body, "av-tl--stages av-tl--wide")
     drawn += _narrow_stages(counts, desc)
     return md('<div class="av-tl-figure av-tl--bar">{}</div>', drawn)
 
@@ -342,7 +396,7 @@ def _narrow_stages(counts: dict[str, int], desc: str) -> Md:
         slug = name.replace(" ", "-")
         body.append(
             f"<g><title>{svg_text(f'{name}: {n}')}</title>"
-            f'<text class="av-tl-stagename" x="0" y="{y + 19}">{svg_text(name)}</text>'
+            f'<text class="av-tl-stagename" x="2" y="{y + 19}">{svg_text(name)}</text>'
             f'<rect class="av-tl-stage av-tl-stage--{slug}" x="{left}" y="{y + 4}" width="{w}"'
             f' height="{line - 8}"/><text class="av-tl-count" x="{left + w + 6}" y="{y + 19}">'
             f"{n}</text></g>"

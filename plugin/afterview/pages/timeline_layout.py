@@ -21,21 +21,25 @@ from afterview.pages.common import Entry
 from afterview.progress import STAGES, stage
 from afterview.wording import moment
 
+# Every word is drawn at 15 units or more (16 for a row's label): the wide drawing
+# is shown 0.93 to 1.06 units a CSS pixel (afterview.css caps its width), a phone's
+# about one, so no text is under 14 px (tests/test_accessibility.py measures it).
 WIDTH = 720
 PAD = 18
-AXIS = 34  # height of the date axis at the top
-ROW = 48  # height of one interview's row
-LEGEND = 34
-MAX_LABEL = 70  # characters of "company — role" drawn (the full text is in <title>)
+AXIS = 38  # height of the date axis at the top
+ROW = 70  # height of one interview's row: its label, its track, its notes
+MAX_LABEL = 52  # characters of "company — role" drawn (the full text is in <title>)
 
 # The phone drawing: its width is about a 390 px phone's column, so one unit
 # is about one CSS pixel and the text sizes in afterview.css are what one sees.
 NARROW = 360
-N_ROW = 88  # company, then "role · stage", then the track, then its notes
-N_COMPANY = 34  # characters of the company drawn on a phone
-N_SUB = 44  # characters of "role · stage" drawn on a phone
+N_ROW = 94  # company, then "role · stage", then the track, then its notes
+N_COMPANY = 30  # characters of the company drawn on a phone
+N_SUB = 42  # characters of "role · stage" drawn on a phone
 N_BACK, N_AHEAD = 10, 8  # days around now of a phone's status timeline
-N_CHAR = 7.4  # rough width of a character of the phone drawing's 13 px text
+N_CHAR = 8.2  # rough width of a character of 15 px text
+TICK_GAP = 70  # least room between two dates of the axis
+MERGE = 18  # marks nearer than this (a mark's width) would hide each other: drawn as one
 
 
 @dataclass(frozen=True)
@@ -113,6 +117,47 @@ def _describe(m: Mark, tz: tzinfo) -> str:
     if m.state == "upcoming":
         return f"{m.label} (coming), {when}"
     return f"{m.label}, {when}"
+
+
+# Which mark of a group is drawn: the most urgent (overdue first, then due, ...).
+_URGENCY = {"overdue": 0, "due": 1, "upcoming": 2, "done": 3, "step": 4}
+_KIND = {"interview": 0, "outcome": 1, "deadline": 2, "step-due": 4}
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where one mark is drawn, or several that would hide each other, as one."""
+
+    x: int
+    marks: tuple[Mark, ...]
+
+    @property
+    def lead(self) -> Mark:
+        """The mark whose shape is drawn: the most urgent."""
+        return min(self.marks, key=lambda m: (_URGENCY.get(m.state, 5), _KIND.get(m.kind, 3)))
+
+
+def spots(placed: Sequence[tuple[Mark, int]]) -> list[Spot]:
+    """Marks at their x, merged into one spot where they would overlap.
+
+    Left to right, a mark less than MERGE units right of the last spot joins
+    it (a spot stays at its first mark's x), so no two spots overlap.
+    """
+    out: list[tuple[int, list[Mark]]] = []
+    for m, x in sorted(placed, key=lambda p: (p[1], p[0].at)):
+        if out and x - out[-1][0] < MERGE:
+            out[-1][1].append(m)
+        else:
+            out.append((x, [m]))
+    return [Spot(x, tuple(marks)) for x, marks in out]
+
+
+def describe_spot(spot: Spot, clock: Clock) -> str:
+    """A spot in words: its one mark, or how many and each of them."""
+    if len(spot.marks) == 1:
+        return describe(spot.marks[0], clock)
+    said = "; ".join(describe(m, clock) for m in spot.marks)
+    return f"{len(spot.marks)} marks at once: {said}"
 
 
 def cut(text: str, limit: int) -> str:
@@ -198,15 +243,12 @@ class Tick:
     label: str
 
 
-def ticks(axis: Axis, clock: Clock, narrow: bool = False) -> list[Tick]:
-    """A tick each day, two days or week (Mondays), as many as fit."""
+def ticks(axis: Axis, clock: Clock) -> list[Tick]:
+    """A tick each day, two days or week (Mondays): the first that leaves TICK_GAP units."""
     start, end = axis.start, axis.end
     days = (end - start).days
-    if narrow:  # at least 60 units between two dates
-        per_day = (axis.width - 2 * PAD) / max(days, 1)
-        step = next((s for s in (1, 2, 7) if s * per_day >= 60), 14)
-    else:
-        step = 1 if days <= 12 else 2 if days <= 24 else 7
+    per_day = (axis.width - 2 * PAD) / max(days, 1)
+    step = next((s for s in (1, 2, 7) if s * per_day >= TICK_GAP), 14)
     first = clock.in_zone(start).replace(hour=0, minute=0, second=0, microsecond=0)
     first += timedelta(days=1)
     if step >= 7:
@@ -216,8 +258,8 @@ def ticks(axis: Axis, clock: Clock, narrow: bool = False) -> list[Tick]:
     while day < end:
         x = axis.x(day)
         label = f"{day:%b} {day.day}"
-        half = N_CHAR * len(label) / 2  # a phone's date is written only if it fits whole
-        out.append(Tick(x, label if not narrow or half <= x <= axis.width - half else ""))
+        half = N_CHAR * len(label) / 2  # a date is written only if it fits whole
+        out.append(Tick(x, label if half <= x <= axis.width - half else ""))
         day = clock.in_zone(day + timedelta(days=step)).replace(hour=0, minute=0)
     return out
 
@@ -236,31 +278,34 @@ def notes(
     axis: Axis,
     now: datetime,
     spans: list[tuple[int, int]] | None = None,
+    edge: bool = False,
 ) -> list[Note]:
     """The action written under each overdue deadline and each due within two days.
 
-    With ``spans`` (the phone drawing), each note is kept inside the drawing
-    and the x range it covers is appended to ``spans``.
+    Each note is kept inside the drawing and clear of the one before; the x
+    range it covers is appended to ``spans`` when given. With ``edge`` (a
+    phone's window) a deadline overdue since before the window is noted at
+    its left edge.
     """
     out: list[Note] = []
-    last = -100
+    last = -1000
     for m in sorted(marks, key=lambda m: m.at):
         soon = m.state == "due" and m.at - now <= timedelta(days=2)
         at = m.at
-        if spans is not None and m.state == "overdue":
-            at = max(at, axis.start)  # on a phone, overdue since before the window: its edge
+        if edge and m.state == "overdue":
+            at = max(at, axis.start)
         if not (m.state == "overdue" or soon) or not m.short or not axis.inside(at):
             continue
-        x = axis.x(at)
-        if x - last < 8 * len(m.short):  # would overlap the previous note
-            continue
-        last = x
         late = m.state == "overdue"
+        text = m.short + " overdue" if late else m.short
+        half = round(N_CHAR * len(text) / 2)
+        x = min(max(axis.x(at), PAD + half), axis.width - PAD - half)
+        if x - half < last + 8:  # would overlap the previous note
+            continue
+        last = x + half
         if spans is not None:
-            half = round(N_CHAR * (len(m.short) + (8 if late else 0)) / 2)
-            x = min(max(x, PAD + half), axis.width - PAD - half)
             spans.append((x - half, x + half))
-        out.append(Note(x, m.short + " overdue" if late else m.short, late))
+        out.append(Note(x, text, late))
     return out
 
 
@@ -289,15 +334,16 @@ def more(earlier: int, later: int, spans: Sequence[tuple[int, int]]) -> list[Mor
     return out
 
 
-# The legend: each kind, where the wide drawing puts its symbol, and its text's offset.
+# The legend: each kind of mark, its words, and where its words start after its symbol.
 KEY = (
-    ("interview", "interview", 24, 12),
-    ("done", "done", 124, 10),
-    ("due", "due", 196, 12),
-    ("overdue", "overdue", 262, 14),
-    ("outcome", "outcome", 352, 12),
-    ("now", "now", 440, 8),
-    ("step", "playbook deadline", 500, 8),
+    ("interview", "interview", 12),
+    ("done", "done", 10),
+    ("due", "due", 12),
+    ("overdue", "overdue", 14),
+    ("outcome", "outcome", 12),
+    ("now", "now", 8),
+    ("several", "several at once", 14),
+    ("step", "playbook deadline", 8),
 )
 
 
@@ -313,24 +359,35 @@ class Key:
     ty: int
 
 
-def legend(y: int, steps: bool) -> list[Key]:
-    """The wide drawing's legend, on one line at ``y``."""
-    return [
-        Key(kind, text, x, y, x + dx, y + 4) for kind, text, x, dx in (KEY if steps else KEY[:-1])
-    ]
+def legend(
+    y: int, steps: bool, several: bool = False, width: int = WIDTH, line: int = 26
+) -> tuple[list[Key], int]:
+    """The legend from ``y``, wrapped to ``width``; also the height it takes.
 
-
-def narrow_legend(y: int, steps: bool) -> tuple[list[Key], int]:
-    """The legend wrapped to the phone drawing's width; also the height it takes."""
+    The "several at once" key only when the drawing merged marks, the
+    playbook's deadlines only with ``steps``.
+    """
     out: list[Key] = []
     x, lines = PAD, 1
-    for kind, text, _x, dx in KEY if steps else KEY[:-1]:
+    for kind, text, dx in KEY:
+        if (kind == "step" and not steps) or (kind == "several" and not several):
+            continue
         need = 9 + dx + round(N_CHAR * len(text))
-        if x + need > NARROW - PAD:
-            x, y, lines = PAD, y + 24, lines + 1
+        if x + need > width - PAD:
+            x, y, lines = PAD, y + line, lines + 1
         out.append(Key(kind, text, x + 9, y, x + 9 + dx, y + 5))
         x += need + 18
-    return out, 24 * lines + 12
+    return out, line * lines + 12
+
+
+def now_bands(top: int, rows: int, row: int, track: int, half: int) -> list[tuple[int, int]]:
+    """Where the now line and the grid may run: the axis, then each row's track.
+
+    From ``top`` to the first row, then ``half`` units either side of each
+    row's track (``track`` below the row's top): never across a row's words.
+    """
+    return [(top, AXIS)] + [(AXIS + i * row + track - half, AXIS + i * row + track + half)
+                            for i in range(rows)]  # fmt: skip
 
 
 def stage_counts(entries: Sequence[Entry], clock: Clock) -> dict[str, int]:
@@ -363,8 +420,33 @@ def segments(counts: dict[str, int], width: int = WIDTH) -> list[Segment]:
         if not n:
             continue
         w = n / total * width
-        label = f"{name} {n}" if w >= 9 * (len(name) + 3) else str(n) if w >= 16 else ""
+        label = f"{name} {n}" if w >= N_CHAR * (len(f"{name} {n}") + 2) else ""  # or: the key
         out.append(Segment(name, n, round(x), max(1, round(x + w) - round(x)), label,
                            round(x + w / 2)))  # fmt: skip
         x += w
     return out
+
+
+@dataclass(frozen=True)
+class StageKey:
+    """A stage's name and count under the wide stage bar, after a swatch at (x, y)."""
+
+    name: str
+    n: int
+    x: int
+    y: int
+
+
+def stage_keys(counts: dict[str, int], y: int, width: int = WIDTH) -> tuple[list[StageKey], int]:
+    """Every stage present named under the bar, wrapped to ``width``; also the height."""
+    out: list[StageKey] = []
+    x, lines = 0, 1
+    for name, n in counts.items():
+        if not n:
+            continue
+        need = 20 + round(N_CHAR * len(f"{name} {n}"))
+        if x + need > width:
+            x, y, lines = 0, y + 24, lines + 1
+        out.append(StageKey(name, n, x, y))
+        x += need + 18
+    return out, 24 * lines
