@@ -285,3 +285,85 @@ def test_timeline_renders_in_chromium(browser, sample_build) -> None:
             assert not watch.csp, watch.csp
         finally:
             watch.close()
+
+
+SAME_DAY = """\
+version: 1
+company: Samedayco
+role: Analyst
+when: 2026-11-20T10:00:00-05:00
+thank_you:
+  - to: Sam
+    sent: 2026-11-20T12:00:00-05:00
+reflection:
+  written: 2026-11-20T13:00:00-05:00
+"""
+
+
+def test_marks_that_would_hide_each_other_are_one_numbered_mark(tmp_path: Path) -> None:
+    """An interview, its thank-you note and its reflection within hours: one square
+    holding 3, titled with each, and the legend says what a square means."""
+    (tmp_path / "s.yaml").write_text(SAME_DAY, encoding="utf-8")
+    clock = Clock.at(NOW, SETTINGS)
+    es = sample(clock, tmp_path)
+    for svg in variant(status_timeline(es, clock), "wide") + variant(
+        status_timeline(es, clock), "narrow"
+    ):
+        if "av-tl--timeline" not in svg.get("class"):
+            continue
+        groups = [g for g in svg.iter(f"{SVG_NS}g") if "av-tl-several" in g[1].get("class")]
+        (group,) = groups
+        assert group[0].text.startswith("3 marks at once: Interview, ")
+        assert "Thank-you note to Sam" in group[0].text and "Reflection written" in group[0].text
+        assert "av-tl-several--interview" in group[1].get("class") and group[2].text == "3"
+        assert "several at once" in drawn_text(svg, "av-tl-key")
+
+
+def test_no_two_spots_overlap_and_spots_keep_every_mark() -> None:
+    from afterview.pages.timeline_layout import MERGE, Mark, spots
+
+    at = NOW
+    placed = [(Mark(at, "note", str(i), "done"), x) for i, x in enumerate([5, 10, 30, 31, 60, 61])]
+    out = spots(placed)
+    xs = [s.x for s in out]
+    assert all(b - a >= MERGE for a, b in zip(xs, xs[1:], strict=False))
+    assert sorted(m.label for s in out for m in s.marks) == [str(i) for i in range(6)]
+    assert [len(s.marks) for s in out] == [2, 2, 2]
+
+
+def test_the_now_line_and_grid_cross_no_words() -> None:
+    """Every vertical line of a timeline runs between rows of words, never through one."""
+    clock = Clock.at(NOW, SETTINGS)
+    es = sample(clock)
+    out = status_timeline(es, clock) + "".join(interview_timeline(e, clock) for e in es)
+    for svg in svgs(out):
+        if "av-tl--timeline" not in svg.get("class"):
+            continue
+        words = [  # (top, bottom) of each line of words: baseline less its size, plus descent
+            (float(t.get("y")) - 16, float(t.get("y")) + 4)
+            for t in svg.iter(f"{SVG_NS}text")
+            if {"av-tl-label", "av-tl-sublabel", "av-tl-note", "av-tl-more", "av-tl-tick"}
+            & set(t.get("class", "").split())
+        ]
+        assert words
+        lines = [
+            (float(line.get("y1")), float(line.get("y2")))
+            for line in svg.iter(f"{SVG_NS}line")
+            if {"av-tl-now", "av-tl-grid"} & set(line.get("class", "").split())
+        ]
+        assert lines
+        for y1, y2 in lines:  # at any x: the lines' heights and the words' never meet
+            for top, bottom in words:
+                assert not (y1 < bottom and top < y2), (svg[0].text, y1, y2, top, bottom)
+
+
+def test_every_stage_of_the_bar_is_named() -> None:
+    """Each segment holds its name and count, or none; the key under the bar names each."""
+    clock = Clock.at(NOW, SETTINGS)
+    es = sample(clock)
+    (bar,) = variant(stage_bar(es, clock), "wide")
+    inside = [t for t in drawn_text(bar, "av-tl-stagelabel") if t]
+    assert all(re.fullmatch(r"[a-z -]+ \d+", t) for t in inside), inside
+    keys = drawn_text(bar, "av-tl-stagekey")
+    segments = [g[0].text for g in bar.iter(f"{SVG_NS}g")]  # "name: n"
+    assert keys == [s.replace(":", "") for s in segments] and len(keys) >= 5
