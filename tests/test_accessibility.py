@@ -160,7 +160,7 @@ SMALL = """() => {
 # In each displayed drawing: words outside it, words on words, and words crossed by
 # the now line or a date's grid line (the number inside a merged mark excepted: the
 # mark is drawn over the lines).
-GEOMETRY = """() => {
+GEOMETRY = r"""() => {
   const out = [];
   const box = (e) => { const b = e.getBBox(); return [b.x, b.y, b.x + b.width, b.y + b.height]; };
   const meet = (a, b) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
@@ -170,7 +170,8 @@ GEOMETRY = """() => {
     const vb = svg.viewBox.baseVal;
     const texts = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim());
     const boxes = texts.map(box);
-    const lines = [...svg.querySelectorAll('line.av-tl-now, line.av-tl-grid')];
+    const lines = [...svg.querySelectorAll('path.av-tl-now, path.av-tl-grid')].flatMap(p =>
+      [...p.getAttribute('d').matchAll(/M(\d+) (\d+)V(\d+)/g)].map(m => [p, +m[1], +m[2], +m[3]]));
     texts.forEach((t, i) => {
       const b = boxes[i], what = `"${t.textContent}"`;
       if (b[0] < -0.5 || b[2] > vb.width + 0.5 || b[1] < -0.5 || b[3] > vb.height + 0.5)
@@ -179,8 +180,7 @@ GEOMETRY = """() => {
         if (!inside(t) && !inside(texts[j]) && meet(b, boxes[j]))
           out.push(`${what} on "${texts[j].textContent}"`);
       if (inside(t)) return;
-      for (const l of lines) {
-        const x = +l.getAttribute('x1'), y1 = +l.getAttribute('y1'), y2 = +l.getAttribute('y2');
+      for (const [l, x, y1, y2] of lines) {
         if (b[0] < x && x < b[2] && Math.max(b[1], y1) < Math.min(b[3], y2))
           out.push(`${what} crossed by ${l.getAttribute('class')}`);
       }

@@ -174,7 +174,7 @@ def graphic_pairs(p: Palette) -> list[tuple[str, str, str, float]]:
             continue
         for prop in ("fill", "stroke"):
             colour = decls.get(prop)
-            if colour is None:
+            if colour is None or colour == "none":
                 continue
             value = p.colour(colour)
             if value == p.page or "bg-color" in colour:  # the outline that separates marks

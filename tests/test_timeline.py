@@ -346,10 +346,11 @@ def test_the_now_line_and_grid_cross_no_words() -> None:
             & set(t.get("class", "").split())
         ]
         assert words
-        lines = [
-            (float(line.get("y1")), float(line.get("y2")))
-            for line in svg.iter(f"{SVG_NS}line")
-            if {"av-tl-now", "av-tl-grid"} & set(line.get("class", "").split())
+        lines = [  # each a path of vertical pieces: M x y1 V y2 ...
+            (float(y1), float(y2))
+            for path in svg.iter(f"{SVG_NS}path")
+            if {"av-tl-now", "av-tl-grid"} & set(path.get("class", "").split())
+            for _x, y1, y2 in re.findall(r"M(\d+) (\d+)V(\d+)", path.get("d"))
         ]
         assert lines
         for y1, y2 in lines:  # at any x: the lines' heights and the words' never meet

@@ -72,14 +72,18 @@ __all__ = ["in_play", "interview_timeline", "stage_bar", "status_timeline"]
 
 
 def draw_ticks(axis: Axis, clock: Clock, bottom: int, bands: Sequence[tuple[int, int]] = ()) -> str:
-    """Dates along the top, and a grid line down from each (across ``bands`` when given)."""
+    """Dates along the top, and a grid line down from each (across ``bands`` when given),
+    all the grid one path."""
     out: list[str] = []
+    grid: list[str] = []
     for tick in ticks(axis, clock):
-        x = tick.x
-        for y1, y2 in bands or [(22, bottom)]:
-            out.append(f'<line class="av-tl-grid" x1="{x}" y1="{y1}" x2="{x}" y2="{y2}"/>')
+        grid.append(_segments(tick.x, bands or [(22, bottom)]))
         if tick.label:
-            out.append(f'<text class="av-tl-tick" x="{x}" y="15">{svg_text(tick.label)}</text>')
+            out.append(
+                f'<text class="av-tl-tick" x="{tick.x}" y="15">{svg_text(tick.label)}</text>'
+            )
+    if grid:
+        out.insert(0, f'<path class="av-tl-grid" d="{"".join(grid)}"/>')
     return "".join(out)
 
 
@@ -183,9 +187,14 @@ def svg(
     )
 
 
+def _segments(x: int, bands: Sequence[tuple[int, int]]) -> str:
+    """Path data of a vertical line at x in pieces, one per band."""
+    return "".join(f"M{x} {a}V{b}" for a, b in bands)
+
+
 def _lines(cls: str, x: int, bands: Sequence[tuple[int, int]]) -> str:
-    """A vertical line at x in pieces, one per band (never across a row's words)."""
-    return "".join(f'<line class="{cls}" x1="{x}" y1="{a}" x2="{x}" y2="{b}"/>' for a, b in bands)
+    """A vertical line at x in pieces, one per band (never across a row's words): one path."""
+    return f'<path class="{cls}" d="{_segments(x, bands)}"/>'
 
 
 def _track(row: Row, axis: Axis, track: int, clock: Clock, edge: bool) -> tuple[str, int, int]:
