@@ -318,7 +318,7 @@ def text_equivalent(rows: list[Row], clock: Clock) -> Md:
             else:
                 texts.append(esc(describe(m, clock)))
         what = md("; ").join(texts) if texts else md("nothing dated")
-        items.append(md("<li><strong>{}</strong>: {}</li>", row.label, what))
+        items.append(md("<li><strong>{}</strong>: {}</li>", row.title, what))
     return md(
         '<details class="av-tl-text"><summary>The timeline as text</summary><ul>{}</ul></details>',
         md("").join(items),

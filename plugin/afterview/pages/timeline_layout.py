@@ -28,7 +28,7 @@ WIDTH = 720
 PAD = 18
 AXIS = 38  # height of the date axis at the top
 ROW = 70  # height of one interview's row: its label, its track, its notes
-MAX_LABEL = 52  # characters of "company — role" drawn (the full text is in <title>)
+MAX_LABEL = 52  # characters of "company — role" drawn (whole in the text equivalent)
 
 # The phone drawing: its width is about a 390 px phone's column, so one unit
 # is about one CSS pixel and the text sizes in afterview.css are what one sees.
@@ -176,8 +176,13 @@ class Row:
 
     @property
     def label(self) -> str:
-        """The wide drawing's and the text equivalent's one line."""
+        """The wide drawing's one line (cut to MAX_LABEL before the stage)."""
         return f"{cut(f'{self.company} — {self.role}', MAX_LABEL)} · {self.stage}"
+
+    @property
+    def title(self) -> str:
+        """The text equivalent's line: company, role and stage, whole."""
+        return f"{self.company} — {self.role} · {self.stage}"
 
     @property
     def sublabel(self) -> str:
