@@ -136,7 +136,10 @@ class Palette:
 
 RULES = parse(CSS.read_text(encoding="utf-8"))
 PALETTES = [Palette(RULES, "default"), Palette(RULES, "slate")]
-SVG_TEXT = re.compile(r"\.av-tl-(tick|note|label|sublabel|key|nowlabel|more|stagename|count)\b")
+# Words drawn on a shape, not on the page: paired with their shape in inner_pairs and
+# stage_label_pairs. Every other rule that sets both a font size and a fill is SVG text
+# on the page.
+ON_SHAPES = {".av-tl-stagelabel", ".av-tl-bang", ".av-tl-severalcount"}
 GRAPHIC = re.compile(r"\.av-tl-(mark--\w[\w-]*|now|late|track|stage--[\w-]+|several(--\w+)?)$")
 
 
@@ -152,7 +155,8 @@ def text_pairs(p: Palette) -> list[tuple[str, str, str, float]]:
             out.append((selector, fg, bg or p.page, 4.5))
         elif bg is not None:  # a background under inherited text
             out.append((selector + " (inherited text)", p.text, bg, 4.5))
-        if SVG_TEXT.search(selector) and decls.get("fill", "none") != "none":
+        svg_text = "font-size" in decls and "+" not in selector and selector not in ON_SHAPES
+        if svg_text and decls.get("fill", "none") != "none":
             out.append((selector, p.colour(decls["fill"]), p.page, 4.5))
     return out
 
