@@ -29,14 +29,12 @@ the other with ``display: none``, so screen readers and print meet one.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from itertools import pairwise
 
 from afterview.clock import Clock
 from afterview.pages.common import Entry
 from afterview.pages.markup import Md, drawing, esc, md, svg_text
 from afterview.pages.timeline_layout import (
     AXIS,
-    MERGE,
     N_COMPANY,
     N_ROW,
     NARROW,
@@ -197,9 +195,12 @@ def _lines(cls: str, x: int, bands: Sequence[tuple[int, int]]) -> str:
     return f'<path class="{cls}" d="{_segments(x, bands)}"/>'
 
 
-def _track(row: Row, axis: Axis, track: int, clock: Clock, edge: bool) -> tuple[str, int, int]:
-    """A row's late bars and spots; with ``edge`` (a phone's window) overdue marks from
-    before the window stand at its left edge and the others left out are counted."""
+def _track(
+    row: Row, axis: Axis, track: int, clock: Clock, edge: bool
+) -> tuple[str, int, int, bool]:
+    """A row's late bars and spots, the marks left out before and after, and whether
+    some marks were merged. With ``edge`` (a phone's window) overdue marks from before
+    the window stand at its left edge."""
     placed: list[tuple[Mark, int]] = []
     earlier = later = 0
     for m in row.marks:
@@ -218,21 +219,9 @@ def _track(row: Row, axis: Axis, track: int, clock: Clock, edge: bool) -> tuple[
         for m, _x in placed
         if m.state == "overdue"
     ]
-    out += [draw_spot(spot, track, clock) for spot in spots(placed)]
-    return "".join(out), earlier, later
-
-
-def _several(rows: Sequence[Row], axis: Axis, edge: bool) -> bool:
-    """True when some row of the drawing has marks merged into one spot."""
-    for row in rows:
-        xs = sorted(
-            axis.x(m.at) if axis.inside(m.at) else PAD
-            for m in row.marks
-            if axis.inside(m.at) or (edge and m.at < axis.start and m.state == "overdue")
-        )
-        if any(b - a < MERGE for a, b in pairwise(xs)):
-            return True
-    return False
+    drawn = spots(placed)
+    out += [draw_spot(spot, track, clock) for spot in drawn]
+    return "".join(out), earlier, later, len(drawn) < len(placed)
 
 
 def _timeline(rows: list[Row], clock: Clock, title: str, desc: str, steps: bool) -> Md:
@@ -244,6 +233,7 @@ def _timeline(rows: list[Row], clock: Clock, title: str, desc: str, steps: bool)
     x = axis.x(clock.now)
     body.append(_lines("av-tl-now", x, bands))
     body.append(f'<text class="av-tl-nowlabel" x="{x + 4}" y="35">now</text>')
+    several = False
     for i, row in enumerate(rows):
         y0 = AXIS + i * ROW
         track = y0 + 36
@@ -253,9 +243,11 @@ def _timeline(rows: list[Row], clock: Clock, title: str, desc: str, steps: bool)
         body.append(
             f'<line class="av-tl-track" x1="{PAD}" y1="{track}" x2="{WIDTH - PAD}" y2="{track}"/>'
         )
-        body.append(_track(row, axis, track, clock, edge=False)[0])
+        drawn, _earlier, _later, merged = _track(row, axis, track, clock, edge=False)
+        body.append(drawn)
+        several = several or merged
         body.append(draw_notes(row.marks, axis, track + 26, clock))
-    keys, height = legend(bottom + 22, steps, _several(rows, axis, edge=False))
+    keys, height = legend(bottom + 22, steps, several)
     body.append(draw_legend(keys))
     return svg(bottom + height, title, desc, body, "av-tl--timeline av-tl--wide")
 
@@ -284,6 +276,7 @@ def _narrow_timeline(
         )
     else:
         body.append(f'<text class="av-tl-nowlabel" x="{x + 5}" y="35">now</text>')
+    several = False
     for i, row in enumerate(rows):
         y0 = AXIS + i * N_ROW
         track = y0 + 56
@@ -295,14 +288,15 @@ def _narrow_timeline(
         body.append(
             f'<line class="av-tl-track" x1="{PAD}" y1="{track}" x2="{NARROW - PAD}" y2="{track}"/>'
         )
-        drawn, earlier, later = _track(row, axis, track, clock, edge=True)
+        drawn, earlier, later, merged = _track(row, axis, track, clock, edge=True)
+        several = several or merged
         body.append(drawn)
         spans: list[tuple[int, int]] = []
         body.append(draw_notes(row.marks, axis, track + 26, clock, spans, edge=True))
         for c in more(earlier, later, spans):
             cls = "av-tl-more av-tl-more--later" if c.later else "av-tl-more"
             body.append(f'<text class="{cls}" x="{c.x}" y="{track + 26}">{svg_text(c.text)}</text>')
-    keys, height = legend(bottom + 22, steps, _several(rows, axis, edge=True), NARROW)
+    keys, height = legend(bottom + 22, steps, several, NARROW)
     body.append(draw_legend(keys))
     return svg(bottom + height, title, desc, body, "av-tl--timeline av-tl--narrow", NARROW)
 
