@@ -9,6 +9,7 @@ Every feed is built at an explicit now.
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -206,3 +207,44 @@ def test_ical_js_and_node_ical_read_location_link_and_dates(read_with_node, tmp_
         assert note["location"] is None and note["url"] is None, parser
         assert "due Mon 30 Nov 2026, 15:00 EST" in note["description"], parser
     assert [e["alarms"] for e in parsed["ical"]] == [2, 2]
+
+
+RECORD = """\
+company: Northwind Traders
+role: Data Engineer
+when: 2026-11-30T10:00:00-05:00
+location: Room 4B, 12 Harbor St
+meeting_url: https://meet.example.com/abc-defg-hij?pwd=S3cret
+interviewers:
+  - name: Dana Whitfield
+    title: Director of Data Platform
+"""
+
+
+def test_the_record_s_meeting_link_reaches_the_feed_unless_redacted() -> None:
+    from afterview.calendar import site_ics
+
+    result = run_check(RECORD, "2026-11-25T12:00:00-05:00")
+    assert not [f for f in result.findings if f.rule == "schema"]
+    clock = Clock.at(NOW, Settings(timezone_name="America/New_York"))
+    [event] = events(site_ics([result], clock))
+    assert str(event["URL"]) == LINK and str(event["LOCATION"]) == "Room 4B, 12 Harbor St"
+    for private in (False, True):  # publish_private_notes does not publish a passcode
+        feed = site_ics([result], clock, redact=True, publish_private_notes=private)
+        [event] = events(feed)
+        assert "URL" not in event
+        assert b"S3cret" not in feed and b"meet.example.com" not in feed
+        assert str(event["LOCATION"]) == "Room 4B, 12 Harbor St"
+
+
+def test_a_redacted_site_has_no_meeting_link_anywhere() -> None:
+    from afterview.pages import build_pages
+
+    result = run_check(RECORD, "2026-11-25T12:00:00-05:00", path="n.yaml")
+    clock = Clock.at(NOW, Settings(timezone_name="America/New_York"))
+    own = html.unescape(build_pages([result], clock)["interviews/n.md"])
+    assert f'<a href="{LINK}" rel="nofollow noopener">join the call</a>' in own
+    for private in (False, True):
+        pages = build_pages([result], clock, redact=True, publish_private=private)
+        assert not any("meet.example.com" in html.unescape(text) for text in pages.values())
+        assert not any("join the call" in text for text in pages.values())

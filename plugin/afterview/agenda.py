@@ -77,8 +77,8 @@ def items_for(iv: Interview, clock: Clock) -> list[Item]:
             start = iv.when.start.astimezone(clock.tz)
             # Company and role are the item's own fields, shown beside the detail.
             detail = f"Interview ({iv.format})" if iv.format else "Interview"
-            url = getattr(iv, "meeting_url", None)
-            add("interview", start, detail, ends=dl.end, location=iv.location, url=url)
+            where = {"location": iv.location, "url": iv.meeting_url}
+            add("interview", start, detail, ends=dl.end, **where)
         return out
     if status != "withdrawn":
         people = owed_a_note(iv)

@@ -219,6 +219,7 @@ class Interview:
     ignore: frozenset[str]
     notes: str | None
     pitch: str | None = None  # for the drafts; overrides the settings' me.pitch
+    meeting_url: str | None = None  # the video call's link (withheld when redacted)
 
     @property
     def named_interviewers(self) -> list[Person]:
@@ -348,4 +349,5 @@ def build_interview(path: str, record: Record, tz: tzinfo) -> Interview:
         ignore=frozenset(_texts(data.get("ignore"))),
         notes=_text(data.get("notes")),
         pitch=_text(data.get("pitch")),
+        meeting_url=_text(data.get("meeting_url")),
     )

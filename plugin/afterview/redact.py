@@ -786,8 +786,10 @@ def redact(
         for f, orig in zip(out.follow_ups, iv.follow_ups, strict=True)
     ]
     data = _person_data(out.record.data, iv.record.data)
+    data.pop("meeting_url", None)  # a meeting link can hold a passcode: never published
     out = dataclasses.replace(
         out,
+        meeting_url=None,
         path=s.path(iv.path),
         interviewers=people,
         closing=closing,
