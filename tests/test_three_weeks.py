@@ -88,6 +88,7 @@ RECORDS = {
         role: Platform Engineer
         when: 2027-03-30T13:00:00-05:00
         location: Room 4B, 200 Lake St, Chicago
+        meeting_url: https://meet.example.com/fern-hill
         """,
 }
 
@@ -150,10 +151,11 @@ def test_the_follow_up_email_is_one_a_person_would_send(search: Path) -> None:
     assert "about backfilling a Kafka topic and their dbt migration." in thanks
 
 
-def test_the_interview_event_carries_its_room(search: Path) -> None:
+def test_the_interview_event_carries_its_room_and_link(search: Path) -> None:
     data = run("agenda", "--format", "ics").stdout_bytes
     [event] = [
         e for e in Calendar.from_ical(data).walk("VEVENT") if "interview" in e["CATEGORIES"].cats
     ]
     assert str(event["LOCATION"]) == "Room 4B, 200 Lake St, Chicago"
+    assert str(event["URL"]) == "https://meet.example.com/fern-hill"
     assert "starts Tue 30 Mar 2027, 13:00 CDT" in str(event["DESCRIPTION"])
