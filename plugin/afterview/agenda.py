@@ -64,12 +64,22 @@ def items_for(iv: Interview, clock: Clock) -> list[Item]:
     company, role = iv.company or "(no company)", iv.role or "(no role)"
     out: list[Item] = []
 
-    def add(action: str, due: datetime | None, detail: str, key: str = "", **where: Any) -> None:
+    def add(
+        action: str,
+        due: datetime | None,
+        detail: str,
+        key: str = "",
+        ends: datetime | None = None,
+        location: str | None = None,
+        url: str | None = None,
+    ) -> None:
         rule_id = ACTION_RULES.get(action)
         if rule_id is not None and not rule_active(iv, clock, rule_id):
             return
         overdue = due is not None and clock.now > due
-        out.append(Item(iv.path, company, role, action, due, overdue, detail, key, **where))
+        out.append(
+            Item(iv.path, company, role, action, due, overdue, detail, key, ends, location, url)
+        )
 
     status = iv.outcome.status
     if is_upcoming(iv, clock, dl):
@@ -77,8 +87,7 @@ def items_for(iv: Interview, clock: Clock) -> list[Item]:
             start = iv.when.start.astimezone(clock.tz)
             # Company and role are the item's own fields, shown beside the detail.
             detail = f"Interview ({iv.format})" if iv.format else "Interview"
-            where = {"location": iv.location, "url": iv.meeting_url}
-            add("interview", start, detail, ends=dl.end, **where)
+            add("interview", start, detail, "", dl.end, iv.location, iv.meeting_url)
         return out
     if status != "withdrawn":
         people = owed_a_note(iv)
