@@ -29,7 +29,6 @@ from afterview.pages.markup import (
     esc,
     front_matter,
     indent,
-    link,
     mailto,
     md,
     page,
@@ -107,7 +106,7 @@ def _timeline(iv: Interview, clock: Clock) -> list[tuple[datetime, str, Md]]:
             for x in (
                 esc(iv.format) if iv.format else "",
                 rich(iv.location) if iv.location else "",
-                link(md("join the call"), iv.meeting_url) if iv.meeting_url else "",
+                md("join at {}", rich(iv.meeting_url)) if iv.meeting_url else "",
                 md("round {}", iv.round) if iv.round else "",
             )
             if x
