@@ -34,6 +34,7 @@ from afterview.clock import Clock
 from afterview.moments import MAX_YEAR, MIN_YEAR, parse_date, parse_moment
 from afterview.schemafile import load_schema, pattern_regex, schema_path
 from afterview.settings import Settings
+from conftest import locked
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFS = load_schema()["$defs"]
@@ -433,16 +434,17 @@ def language_server():
     package = YAMLLS_DIR / "node_modules" / "yaml-language-server"
     wanted = YAMLLS.rsplit("@", 1)[1]
     installed = package / "package.json"
-    if not installed.is_file() or json.loads(installed.read_text())["version"] != wanted:
-        YAMLLS_DIR.mkdir(parents=True, exist_ok=True)
-        proc = subprocess.run(
-            [npm, "install", "--prefix", str(YAMLLS_DIR), "--no-audit", "--no-fund", YAMLLS],
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        if proc.returncode != 0:
-            _tool_missing(f"npm install {YAMLLS} failed: {proc.stderr[-1000:]}")
+    with locked(YAMLLS_DIR.parent / "yaml-language-server.lock"):  # parallel runs install once
+        if not installed.is_file() or json.loads(installed.read_text())["version"] != wanted:
+            YAMLLS_DIR.mkdir(parents=True, exist_ok=True)
+            proc = subprocess.run(
+                [npm, "install", "--prefix", str(YAMLLS_DIR), "--no-audit", "--no-fund", YAMLLS],
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
+            if proc.returncode != 0:
+                _tool_missing(f"npm install {YAMLLS} failed: {proc.stderr[-1000:]}")
     server = LanguageServer(node, package / "bin" / "yaml-language-server")
     yield server
     server.close()
