@@ -27,6 +27,7 @@ The package, one module per job:
 | ``base.py`` | the record, the problem, the limits (``MAX_BYTES``, ``MAX_DEPTH``, ``MAX_VALUES``) |
 | ``reading.py`` | reading bytes safely: non-blocking, bounded, UTF-8, forbidden characters |
 | ``scanner.py`` | the pure-Python fallback scanner: YAML 1.2's rules for tabs and comments |
+| ``pyyaml.py`` | PyYAML's parser as the loader uses it, typed in one place |
 | ``comments.py`` | comments that cut a plain value short (``comment-cuts-value``) |
 | ``compose.py`` | events to plain data with positions: core-schema scalars, tags, aliases, keys |
 | ``syntax.py`` | the parser's syntax errors in plain words, with the fix |

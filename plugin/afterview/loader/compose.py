@@ -24,6 +24,7 @@ from afterview.loader.base import (
     too_many,
 )
 from afterview.loader.comments import cut_comment
+from afterview.loader.pyyaml import Events, Where, end_of, start_of
 from afterview.loader.scanner import COMMENT_NO_SPACE, LATER_LINE
 
 # --- scalars (YAML 1.2 core schema) -------------------------------------------------
@@ -71,7 +72,7 @@ def resolve_plain(value: str) -> Any:
 class Node:
     __slots__ = ("kind", "value", "mark", "size", "depth")
 
-    def __init__(self, kind: str, value: Any, mark: Any) -> None:
+    def __init__(self, kind: str, value: Any, mark: Where) -> None:
         self.kind = kind  # "scalar" | "map" | "seq"
         self.value = value  # scalar value | list[(key_node, value_node)] | list[node]
         self.mark = mark
@@ -100,7 +101,7 @@ def _scalar(event: Any) -> Any:
     return event.value
 
 
-def compose(parser: Any, text: str, cuts: list[Mark]) -> Node | None:
+def compose(parser: Events, text: str, cuts: list[Mark]) -> Node | None:
     """Compose the single document of the stream into nodes, enforcing the limits.
 
     Also refuses the few invalid texts libyaml accepts: quoted text or a flow
@@ -197,7 +198,7 @@ def compose(parser: Any, text: str, cuts: list[Mark]) -> Node | None:
             _check_tag(event, "scalar")
             style = event.style
             if style:  # quoted or block: libyaml lets a few invalid forms through
-                start, end = event.start_mark, event.end_mark
+                start, end = start_of(event), end_of(event)
                 if style in "\"'":
                     if text[end.index : end.index + 1] == "#":
                         raise Problem(COMMENT_NO_SPACE, end)
@@ -214,11 +215,11 @@ def compose(parser: Any, text: str, cuts: list[Mark]) -> Node | None:
                 raise too_many(event.start_mark)
             value = _scalar(event)
             if not style and isinstance(value, str) and value and not is_key():
-                end = event.end_mark
+                end = end_of(event)
                 cut = cut_comment(text, end.index, end.line, end.column)
                 if cut is not None:
                     cuts.append(cut)
-            finish(Node("scalar", value, event.start_mark), event.anchor)
+            finish(Node("scalar", value, start_of(event)), event.anchor)
         elif isinstance(event, yaml.MappingStartEvent):
             _check_tag(event, "map")
             if len(stack) >= MAX_DEPTH:
@@ -226,7 +227,7 @@ def compose(parser: Any, text: str, cuts: list[Mark]) -> Node | None:
             total += 1
             if event.flow_style:
                 flows.append(len(stack))
-            stack.append((Node("map", [], event.start_mark), event.anchor))
+            stack.append((Node("map", [], start_of(event)), event.anchor))
         elif isinstance(event, yaml.SequenceStartEvent):
             _check_tag(event, "seq")
             if len(stack) >= MAX_DEPTH:
@@ -234,17 +235,18 @@ def compose(parser: Any, text: str, cuts: list[Mark]) -> Node | None:
             total += 1
             if event.flow_style:
                 flows.append(len(stack))
-            stack.append((Node("seq", [], event.start_mark), event.anchor))
+            stack.append((Node("seq", [], start_of(event)), event.anchor))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             node, anchor = stack.pop()
             if flows and flows[-1] == len(stack):
                 flows.pop()
-                if not flows and event.end_mark.line != node.mark.line:
+                last = end_of(event).line
+                if not flows and last != node.mark.line:
                     what = "[ ] list" if node.kind == "seq" else "{ } mapping"
-                    indented(node.mark.line, event.end_mark.line, need(), what)
+                    indented(node.mark.line, last, need(), what)
             finish(node, anchor)
         elif isinstance(event, yaml.AliasEvent):
-            target = anchors.get(event.anchor)
+            target = anchors.get(event.anchor or "")  # an alias always names one
             if target is None:
                 raise Problem(
                     f"the alias '*{event.anchor}' names no anchor defined before it",
@@ -253,7 +255,7 @@ def compose(parser: Any, text: str, cuts: list[Mark]) -> Node | None:
             total += target.size
             if total > MAX_VALUES:
                 raise too_many(event.start_mark)
-            alias = Node(target.kind, target.value, event.start_mark)
+            alias = Node(target.kind, target.value, start_of(event))
             alias.size, alias.depth = target.size, target.depth
             finish(alias, None)
         elif isinstance(event, yaml.DocumentEndEvent):
@@ -264,7 +266,7 @@ def compose(parser: Any, text: str, cuts: list[Mark]) -> Node | None:
         raise Problem(
             "more than one YAML document in the file (a record is exactly one document;"
             " remove the extra '---')",
-            event.start_mark,
+            event.start_mark if event is not None else None,
         )
     return root
 

@@ -8,10 +8,10 @@ from typing import Any
 import yaml
 from yaml.parser import Parser as _PyParser
 from yaml.reader import Reader as _PyReader
-from yaml.scanner import Scanner as _PyScanner
 from yaml.scanner import ScannerError
 
 from afterview.loader.base import MAX_DEPTH, too_deep
+from afterview.loader.pyyaml import ReadingScanner
 
 BREAKS = "\r\n\x85\u2028\u2029"
 # Problems the fallback scanner raises; ``explain`` words them for the user.
@@ -25,7 +25,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"(?<=\\)(?:u|U0000)[dD][89a-fA-F]")
 
 
-class TabScanner(_PyScanner):
+class TabScanner(ReadingScanner):
     """PyYAML's scanner, with YAML 1.2's rules for tabs.
 
     A tab is whitespace between tokens, on blank lines and inside scalars, as
@@ -212,7 +212,7 @@ class TabScanner(_PyScanner):
                 "while parsing a quoted scalar",
                 start,
                 "found invalid Unicode character escape code",
-                yaml.Mark(start.name, 0, start.line, at, None, None),
+                yaml.Mark(start.name, 0, start.line, at, None, 0),  # no snippet
             )
         return token
 
