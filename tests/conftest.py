@@ -201,13 +201,47 @@ def assert_within_parse_time(
     )
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tiers: a test that uses the browser fixture is a browser test; browser tests are slow."""
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tiers: a test that uses the browser fixture is a browser test; browser tests are slow.
+
+    Then the files are put longest first (the order within a file is kept), so that the
+    parallel workers finish together instead of one waiting on a long file picked up
+    last: each file's seconds in the last whole run (pytest's cache), else a guess from
+    its number of slow tests. pytest-xdist takes the files in this order
+    (``--no-loadscope-reorder`` in pyproject.toml).
+    """
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
         if item.get_closest_marker("browser") is not None:
             item.add_marker(pytest.mark.slow)
+    known: dict[str, float] = config.cache.get(_FILE_SECONDS, {}) if config.cache else {}
+    guess: dict[str, float] = {}
+    for item in items:
+        name = item.nodeid.split("::")[0]
+        guess[name] = guess.get(name, 0.0) + (3.0 if item.get_closest_marker("slow") else 0.02)
+    cost = {name: known.get(name, seconds) for name, seconds in guess.items()}
+    items.sort(key=lambda item: -cost[item.nodeid.split("::")[0]])  # stable: file order kept
+
+
+_FILE_SECONDS = "afterview/file-seconds"
+
+
+def _whole_run(config: pytest.Config) -> bool:
+    """True for the README's command: every test of testpaths, none left out or stopped early."""
+    o = config.option
+    return config.args == ["tests"] and not (
+        o.keyword or o.markexpr or o.lf or o.exitfirst or o.maxfail or o.deselect
+    )
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Add up each file's seconds (setup, call and teardown), in the controller too."""
+    name = report.nodeid.split("::")[0]
+    _SPENT[name] = _SPENT.get(name, 0.0) + report.duration
+
+
+_SPENT: dict[str, float] = {}
 
 
 @pytest.fixture(scope="module")
@@ -339,9 +373,14 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    """Under CI=true a run that changed a tracked file fails (a test wrote into the repo)."""
+    """Under CI=true a run that changed a tracked file fails (a test wrote into the repo).
+
+    After a whole run, each file's seconds are kept for the next run's order.
+    """
     if _is_xdist_worker(session):
         return
+    if session.config.cache is not None and _SPENT and _whole_run(session.config):
+        session.config.cache.set(_FILE_SECONDS, {k: round(v, 2) for k, v in _SPENT.items()})
     before = session.config.stash.get(_TRACKED, None)
     after = _tracked_state()
     if before is None or after is None or before == after:
