@@ -229,10 +229,8 @@ _FILE_SECONDS = "afterview/file-seconds"
 
 def _whole_run(config: pytest.Config) -> bool:
     """True for the README's command: every test of testpaths, none left out or stopped early."""
-    o = config.option
-    return config.args == ["tests"] and not (
-        o.keyword or o.markexpr or o.lf or o.exitfirst or o.maxfail or o.deselect
-    )
+    narrowing = ("keyword", "markexpr", "lf", "maxfail", "deselect")  # -k -m --lf -x/--maxfail
+    return config.args == ["tests"] and not any(getattr(config.option, o, None) for o in narrowing)
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
