@@ -1,0 +1,78 @@
+"""Email addresses and phone numbers found by shape, in folded text (see
+``redaction.fold``): ``Name <address>``, ``mailto:``, ``name (at) host (dot) com``;
+international, national, dotted, dashed, parenthesised numbers, with
+extensions; any run of 7 or more digits that is not a date, a time, a year
+range or an amount. Known values of no usual shape are matched as whole tokens."""
+
+from __future__ import annotations
+
+import re
+
+from afterview.redaction.fold import fold_text
+
+EMAIL_WITHHELD = "(email withheld)"
+PHONE_WITHHELD = "(phone withheld)"
+
+_LOCAL = r"[\w!#$%&*+/=?^{|}~'-]+(?:\.[\w!#$%&*+/=?^{|}~'-]+)*"
+_AT = r"(?:\s*@\s*|%40|\s*[(\[{<]\s*at\s*[)\]}>]\s*)"
+_DOT = r"(?:\.|\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+)"
+EMAIL = re.compile(
+    rf"(?:mailto:\s*)?(?<![\w.])(?:{_LOCAL}{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[^\W\d_]{{2,}}"
+    rf"|[\w.+-]+\s+at\s+[\w-]+(?:(?:\s+dot\s+|\.)[\w-]+)*(?:\s+dot\s+|\.)[^\W\d_]{{2,}})(?!\w)"
+)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_MONTH = r"(?:0?[1-9]|1[0-2])"
+# Dates and times (ISO, 12/11/2026, 10:00) are not phone numbers; a run that goes
+# on after one (01.23.45.67.89) is not a date.
+DATES = re.compile(
+    rf"(?<![\d./-])(?:(?:19|20)\d\d-{_MONTH}-{_DAY}"
+    r"(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}(?::?\d{2})?)?)?"
+    r"|\d{1,2}:\d{2}(?::\d{2})?(?:\s*[-+]\d{2}:\d{2})?"
+    rf"|{_DAY}([./]){_DAY}\1(?:(?:19|20)\d\d|\d\d))(?!\d|[./-]\d)"
+)
+_PAREN = r"\(\s*\d{1,6}\s*\)"
+_JOIN = rf"(?:[ .\-/]{{1,3}}|[ .\-/]{{0,2}}{_PAREN}[ .\-/]{{0,2}})"
+PHONE = re.compile(
+    rf"(?<![\w+])(?:\+\s?|00)?(?:{_PAREN}[ .\-/]{{0,2}})?\d+(?:{_JOIN}\d+){{0,9}}"
+    r"(?:\s*(?:x|ext\.?|extn\.?|extension|#)\s*\d{1,6})?(?!\d)"
+)
+_EXTENSION = re.compile(r"\s*(?:x|ext\.?|extn\.?|extension|#)\s*\d{1,6}$")
+_YEARS = re.compile(r"(?:19|20)\d\d\s*[-/]\s*(?:19|20)\d\d")
+_CURRENCY = "$€£¥₹"
+
+
+def phone_like(found: str, before: str) -> bool:
+    """True for a run of 7 or more digits that is not a year range or an amount."""
+    digits = sum(c.isdigit() for c in _EXTENSION.sub("", found))
+    if digits < 7:
+        return False
+    if _YEARS.fullmatch(found.strip()):
+        return False
+    return not before.rstrip().endswith(tuple(_CURRENCY))
+
+
+def as_token(value: str) -> re.Pattern[str] | None:
+    """A known value of no usual shape, matched only as a whole token of the text.
+
+    Never inside a word or a number, and not at all under three characters: a
+    one-letter "email" must not take every "r" out of the page.
+    """
+    if len(value) < 3:
+        return None
+    return re.compile(r"(?<![\w@.+\-])" + re.escape(value) + r"(?![\w@\-]|\.\w)")
+
+
+def phone_patterns(phone: str) -> list[re.Pattern[str]]:
+    """A known number in any grouping (and a US number without its leading 1)."""
+    digits = re.sub(r"\D", "", fold_text(phone))
+    if len(digits) < 5:
+        token = as_token(fold_text(phone.strip()))
+        return [token] if token else []
+    variants = {digits}
+    if len(digits) == 11 and digits.startswith("1"):
+        variants.add(digits[1:])
+    sep = r"[\s().\-/]*"
+    return [
+        re.compile(r"(?<!\d)\+?" + sep.join(v) + r"(?!\d)")
+        for v in sorted(variants, key=len, reverse=True)
+    ]
