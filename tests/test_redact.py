@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
 from afterview.checker import check_files
@@ -461,21 +461,41 @@ def test_no_name_email_or_phone_survives(names, emails, phones, filler, rnd) -> 
     phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
 )
 @given(name_variant(), email(), phone(), st.lists(st.sampled_from(FILLER), max_size=4))
+# Found at a session's start: the number's digits were also those of a row of the page's
+# own digits (a viewBox, a findings sort key), not of the number.
+@example(("Kaka Kaka", "Kaka Kaka"), "kaka.kaka@kaka.com", ("000 01 0000", "000010000"), [])
 def test_redacted_pages_carry_no_generated_secret(
     tmp_path_factory: pytest.TempPathFactory, named, address, number, filler
 ) -> None:
     """The same, through a record and every generated page (redact: true)."""
+    stored, written = named
+    for token in fold_text(stored).replace("'", " ").split():
+        if token in COMMON_WORDS or token in ROLE_WORDS or token in PARTICLES:
+            return
+    folder = tmp_path_factory.mktemp("r")
+    text = _redacted_pages(folder, stored, " ".join([written, address, number[0], *filler]))
+    words = set(re.findall(r"\w+", fold_text(text)))
+    for token in fold_text(stored).replace("'", " ").split():
+        assert len(token) < 2 or token not in words, (text, token)
+    # A number's digits joined across the separators a phone number is written with,
+    # counted against the same record with the number already withheld: the pages' own
+    # digits (sort keys, drawings' coordinates) may hold the same run by chance.
+    twin = _redacted_pages(folder, stored, " ".join([written, address, PHONE_WITHHELD, *filler]))
+    joined, expected = (re.sub(r"(?<=\d)[\s.()+-]+(?=\d)", "", t) for t in (text, twin))
+    assert joined.count(number[1]) == expected.count(number[1]), number
+    assert "@" not in text and "(at)" not in text, address
+    assert "Fabrikam" in text  # the page is there, and not everything was withheld
+
+
+def _redacted_pages(folder: Path, stored: str, free: str) -> str:
+    """Every generated page (but the checks pages) of one record holding free text in its
+    free-text fields, built with redact: true, its HTML entities decoded."""
     import html
 
     import yaml
 
     from afterview.pages import build_pages
 
-    stored, written = named
-    for token in fold_text(stored).replace("'", " ").split():
-        if token in COMMON_WORDS or token in ROLE_WORDS or token in PARTICLES:
-            return
-    free = " ".join([written, address, number[0], *filler])
     record = {
         "company": "Fabrikam",
         "role": "Analyst",
@@ -485,19 +505,10 @@ def test_redacted_pages_carry_no_generated_secret(
         "closing": {"next_steps": [{"action": free, "due": "2026-11-12"}], "contact_method": free},
         "outcome": {"status": "rejected", "referrals": [free]},
     }
-    path = tmp_path_factory.mktemp("r") / "2026-11-10-fabrikam.yaml"
+    path = folder / "2026-11-10-fabrikam.yaml"
     path.write_text(yaml.safe_dump(record, allow_unicode=True), encoding="utf-8")
     pages = build_pages(check_files([str(path)], CLOCK).results, CLOCK, redact=True)
-    text = html.unescape("\n".join(v for k, v in pages.items() if not k.startswith("checks/")))
-    words = set(re.findall(r"\w+", fold_text(text)))
-    for token in fold_text(stored).replace("'", " ").split():
-        assert len(token) < 2 or token not in words, (free, token)
-    # A number's digits joined across the separators a phone number is written with
-    # (not across words: the status page's stage counts are a row of digits too).
-    joined = re.sub(r"(?<=\d)[\s.()+-]+(?=\d)", "", text)
-    assert number[1] not in joined, free
-    assert "@" not in text and "(at)" not in text, free
-    assert "Fabrikam" in text  # the page is there, and not everything was withheld
+    return html.unescape("\n".join(v for k, v in pages.items() if not k.startswith("checks/")))
 
 
 def test_a_redacted_lessons_page_says_once_that_it_is_private() -> None:
