@@ -215,7 +215,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
         if item.get_closest_marker("browser") is not None:
             item.add_marker(pytest.mark.slow)
-    known: dict[str, float] = config.cache.get(_FILE_SECONDS, {}) if config.cache else {}
+    known: dict[str, float] = (
+        cache.get(_FILE_SECONDS, {}) if (cache := getattr(config, "cache", None)) else {}
+    )
     guess: dict[str, float] = {}
     for item in items:
         name = item.nodeid.split("::")[0]
@@ -377,7 +379,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """
     if _is_xdist_worker(session):
         return
-    if session.config.cache is not None and _SPENT and _whole_run(session.config):
+    if getattr(session.config, "cache", None) is not None and _SPENT and _whole_run(session.config):
         session.config.cache.set(_FILE_SECONDS, {k: round(v, 2) for k, v in _SPENT.items()})
     before = session.config.stash.get(_TRACKED, None)
     after = _tracked_state()
