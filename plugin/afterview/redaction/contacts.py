@@ -13,12 +13,16 @@ from afterview.redaction.fold import fold_text
 EMAIL_WITHHELD = "(email withheld)"
 PHONE_WITHHELD = "(phone withheld)"
 
-_LOCAL = r"[\w!#$%&*+/=?^{|}~'-]+(?:\.[\w!#$%&*+/=?^{|}~'-]+)*"
+_ATOM = r"[\w!#$%&*+/=?^{|}~'-]+"
 _AT = r"(?:\s*@\s*|%40|\s*[(\[{<]\s*at\s*[)\]}>]\s*)"
-_DOT = r"(?:\.|\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+)"
+# A dot between parts: ".", " . " (spaced out), "(dot)", "[dot]", " dot ".
+_DOT = r"(?:\.|\s+\.\s+|\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+)"
+_LOCAL = rf"{_ATOM}(?:{_DOT}{_ATOM})*"
+_WORDY_LOCAL = r"[\w.+-]+(?:(?:\s+dot\s+|\s*[(\[{<]\s*dot\s*[)\]}>]\s*)[\w+-]+)*"
 EMAIL = re.compile(
     rf"(?:mailto:\s*)?(?<![\w.])(?:{_LOCAL}{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[^\W\d_]{{2,}}"
-    rf"|[\w.+-]+\s+at\s+[\w-]+(?:(?:\s+dot\s+|\.)[\w-]+)*(?:\s+dot\s+|\.)[^\W\d_]{{2,}})(?!\w)"
+    rf"|{_WORDY_LOCAL}\s+at\s+[\w-]+(?:(?:\s+dot\s+|\.)[\w-]+)*(?:\s+dot\s+|\.)[^\W\d_]{{2,}})"
+    r"(?!\w)"
 )
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
@@ -31,9 +35,12 @@ DATES = re.compile(
     rf"|{_DAY}([./]){_DAY}\1(?:(?:19|20)\d\d|\d\d))(?!\d|[./-]\d)"
 )
 _PAREN = r"\(\s*\d{1,6}\s*\)"
-_JOIN = rf"(?:[ .\-/]{{1,3}}|[ .\-/]{{0,2}}{_PAREN}[ .\-/]{{0,2}})"
+# Between the groups of a number: spaces, dots, hyphens, slashes, underscores, middle
+# dots and bullets. A number may be glued to letters before or after it ("tel6175550187").
+_SEP = r"[ .\-/_·•∙⋅‧]"
+_JOIN = rf"(?:{_SEP}{{1,3}}|{_SEP}{{0,2}}{_PAREN}{_SEP}{{0,2}})"
 PHONE = re.compile(
-    rf"(?<![\w+])(?:\+\s?|00)?(?:{_PAREN}[ .\-/]{{0,2}})?\d+(?:{_JOIN}\d+){{0,9}}"
+    rf"(?<![\d+])(?:\+{_SEP}?|00)?(?:{_PAREN}{_SEP}{{0,2}})?\d+(?:{_JOIN}\d+){{0,9}}"
     r"(?:\s*(?:x|ext\.?|extn\.?|extension|#)\s*\d{1,6})?(?!\d)"
 )
 _EXTENSION = re.compile(r"\s*(?:x|ext\.?|extn\.?|extension|#)\s*\d{1,6}$")

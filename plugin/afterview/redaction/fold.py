@@ -25,11 +25,22 @@ _SPECIAL = {
     "ŧ": "t",
     "ŀ": "l",
 }
+# Letters of other alphabets that look like Latin ones, read as those ("Dаna" with a
+# Cyrillic а is "Dana"): Cyrillic and Greek, both cases, before case folding.
+_LOOKALIKES = dict(
+    zip(
+        "АВЕКМНОРСТХУаеорсухіІјЈѕЅһԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοικρ",
+        "abekmhopctxyaeopcyxiijjsshdqwabezhikmnoptyxoikp",
+        strict=True,
+    )
+)
 _ASCII_FOLD = str.maketrans({"`": "'", "\t": " ", "\n": " ", "\r": " ", "\x0b": " ", "\x0c": " "})
 
 
 @lru_cache(maxsize=8192)
 def _fold_char(ch: str) -> str:
+    if ch in _LOOKALIKES:
+        return _LOOKALIKES[ch]
     if ch in _APOSTROPHES:
         return "'"
     if ch in _HYPHENS:

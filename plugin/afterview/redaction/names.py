@@ -56,9 +56,18 @@ def _tokens(name: str) -> list[str]:
     return out
 
 
+_TRANSLITERATED = re.compile(r"(?<=[aou])e|(?<=s)s")
+
+
 def _canon(word: str) -> str:
-    """A folded word without its apostrophes and hyphens: "o'brien-smith" -> "obriensmith"."""
-    return word.replace("'", "").replace("-", "")
+    """A folded word without its apostrophes and hyphens ("o'brien-smith" ->
+    "obriensmith"), its German transliterations folded as its umlauts are
+    ("mueller" and "müller" -> "muller", "strauss" and "strauß" -> "straus")."""
+    return _TRANSLITERATED.sub("", word.replace("'", "").replace("-", ""))
+
+
+def _canons(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(_canon(w) for w in words)
 
 
 # A word of folded text: letters and digits, joined by apostrophes (a hyphen, an
@@ -100,6 +109,11 @@ class Name:
     size: int  # the number of words, to try longer names first
 
 
+_NOT_ALONE = _canons(PARTICLES | ROLE_WORDS)  # as the matcher's words (see _canon)
+_COMMON = _canons(COMMON_WORDS)
+HONORIFIC_WORDS = _canons(HONORIFICS - {"jr", "sr", "ii", "iii", "phd", "md"})
+
+
 def name_words(name: str) -> Name | None:
     """The matcher's view of one name, or None for a name with nothing to match."""
     tokens = [t for t in _tokens(name) if t not in ROLE_WORDS or len(_tokens(name)) == 1]
@@ -108,21 +122,24 @@ def name_words(name: str) -> Name | None:
     if not words:
         return None
     singles = {c for c, t in zip(canons, tokens, strict=True) if len(c) >= 2}
-    singles -= PARTICLES | ROLE_WORDS
+    singles -= _NOT_ALONE
     if len(tokens) == 1 and not singles:
         singles = set(words)
     # the parts of a joined name alone too ("Smith" of "O'Brien-Smith", "Brien")
     for t in tokens:
         parts = {_canon(p) for p in re.split(r"['-]", t) if len(p) >= 2}
-        singles |= parts - PARTICLES - ROLE_WORDS if len(parts) > 1 or "'" in t else set()
-    if len(canons) >= 2:  # run together, as in an address: "danawhitfield"
-        singles |= {canons[0] + canons[-1], canons[-1] + canons[0]}
+        singles |= parts - _NOT_ALONE if len(parts) > 1 or "'" in t else set()
+    if len(canons) >= 2:  # run together, as in an address or a handle: "danawhitfield"
+        first, last = canons[0], canons[-1]
+        singles |= {first + last, last + first}
+        if len(last) >= 3:  # a handle of an initial and the surname: "dwhitfield", "whitfieldd"
+            singles |= {first[0] + last, last + first[0]} - _NOT_ALONE - _COMMON
     return Name(
         first=canons[0],
         last=canons[-1],
         middles=frozenset(canons[1:-1]),
         singles=frozenset(singles),
-        common=frozenset(c for c in singles if c in COMMON_WORDS),
+        common=frozenset(c for c in singles if c in _COMMON),
         replacement=initials(name),
         size=len(canons),
     )
@@ -143,7 +160,7 @@ def _match_word(words: list[_Word], i: int, canon: str, f: str) -> int | None:
     return None
 
 
-def _gap(words: list[_Word], j: int, f: str, pattern: re.Pattern[str] = _SEPARATORS) -> bool:
+def gap(words: list[_Word], j: int, f: str, pattern: re.Pattern[str] = _SEPARATORS) -> bool:
     """True when only separators stand between word j-1 and word j."""
     if not 0 < j < len(words):
         return False
@@ -173,7 +190,7 @@ def whole_name(
     # Given [middle names or initials] Surname
     j = _match_word(words, i, name.first, f)
     for _ in range(4):
-        if j is None or not _gap(words, j, f):
+        if j is None or not gap(words, j, f):
             break
         end = _match_word(words, j, name.last, f)
         if end is not None:
@@ -185,14 +202,14 @@ def whole_name(
             break
     # Surname, Given [initials.] and Surname Given
     j = _match_word(words, i, name.last, f)
-    if j is None or not _gap(words, j, f, _COMMA):
+    if j is None or not gap(words, j, f, _COMMA):
         return None
     end = _match_word(words, j, name.first, f)
     if end is None:
         return None
     stop = words[end - 1].end
     for _ in range(3):  # then initials ("J."), middle names, or a capitalised word
-        if not _gap(words, end, f):
+        if not gap(words, end, f):
             break
         w = words[end]
         dot = f[w.end : w.end + 1] == "."
@@ -251,7 +268,7 @@ _LEADING_WORDS = frozenset(
 def names_in_free_text(text: str, companies: Iterable[str] = ()) -> list[str]:
     """Runs of two to four capitalised words that look like a person's name
     (used for ``outcome.referrals``): not a company of the records, no org word."""
-    folded_companies = [fold_text(c) for c in companies if c]
+    company_words = [_name_parts(c) for c in companies if c]
     out = []
     for m in _CAPITAL_RUN.finditer(text):
         originals = m.group().split()
@@ -260,8 +277,37 @@ def names_in_free_text(text: str, companies: Iterable[str] = ()) -> list[str]:
             words, originals = words[1:], originals[1:]
         if len(words) < 2 or any(w in _ORG_WORDS for w in words):
             continue
-        run = " ".join(words)
-        if any(run in c or c in run for c in folded_companies):
+        # A company of the records, or words of one ("Northwind" of "Northwind Traders"),
+        # word for word: never a substring of characters ("Ma" is in "Marisol").
+        run = tuple(_canon(w) for w in words)
+        if any(_within(run, c) for c in company_words):
             continue
         out.append(" ".join(originals))
     return out
+
+
+def _name_parts(text: str) -> tuple[str, ...]:
+    return tuple(_canon(w.strip(".'-")) for w in fold_text(text).split() if w.strip(".'-"))
+
+
+def _within(run: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """True when run is words, or a run of consecutive words of it."""
+    n = len(run)
+    return any(words[i : i + n] == run for i in range(len(words) - n + 1))
+
+
+# Scripts written without spaces between words (Han, kana, Hangul as written with its
+# particles, Thai, Lao, Khmer, Myanmar): a name is one "word" with the text around it.
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f"
+    "\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
+    "\U00020000-\U0002ffff]"
+)
+
+
+def unspaced_keys(name: Name) -> set[str]:
+    """The words of a name in a script written without spaces, each alone and all run
+    together, to be found inside runs of characters (two characters at least)."""
+    parts = [name.first, *sorted(name.middles), name.last] if name.size > 1 else [name.first]
+    keys = {p for p in parts} | {"".join(parts), name.last + name.first}
+    return {k for k in keys if len(k) >= 2 and _UNSPACED.search(k)}

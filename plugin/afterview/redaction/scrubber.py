@@ -26,11 +26,14 @@ from afterview.redaction.contacts import (
 )
 from afterview.redaction.fold import Folded, fold, fold_text
 from afterview.redaction.names import (
+    HONORIFIC_WORDS,
     Name,
+    gap,
     is_role,
     joined_at,
     name_words,
     strip_contacts,
+    unspaced_keys,
     whole_name,
     words_of,
 )
@@ -95,6 +98,16 @@ class Scrubber:
                 self._starts.setdefault(key, []).append(n)
             for key in n.singles:
                 self._singles.setdefault(key, []).append(n)
+        # by surname, for a surname alone after an honorific ("Ms. Le", particles included)
+        self._surnames: dict[str, Name] = {}
+        for n in self._names:
+            if n.size >= 2:
+                self._surnames.setdefault(n.last, n)
+        # names in scripts written without spaces, matched inside runs of characters
+        self._unspaced = sorted(
+            ((key, n) for n in self._names for key in unspaced_keys(n)),
+            key=lambda kn: -len(kn[0]),
+        )
         self._exact = exact
         self._memo: dict[str, str] = {}
 
@@ -137,6 +150,15 @@ class Scrubber:
                 if stop is not None:
                     take(word.start, stop, name.replacement)
                     break
+        for i, word in enumerate(words[:-1]):
+            surname = self._surnames.get(words[i + 1].canon)
+            if surname is not None and word.canon in HONORIFIC_WORDS and gap(words, i + 1, f):
+                take(word.start, words[i + 1].end, surname.replacement)
+        for key, n in self._unspaced:
+            at = f.find(key)
+            while at >= 0:
+                take(at, at + len(key), n.replacement)
+                at = f.find(key, at + len(key))
         for i, word in enumerate(words):
             for key, end in joined_at(words, i, f):
                 single = next(iter(self._singles.get(key, ())), None)
