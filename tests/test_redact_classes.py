@@ -5,14 +5,22 @@ content/security.md states what these prove."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from afterview.checker import check_files
+from afterview.clock import Clock
 from afterview.model import Person
-from afterview.redact import EMAIL_WITHHELD, PHONE_WITHHELD, Scrubber
+from afterview.redact import EMAIL_WITHHELD, PHONE_WITHHELD, Scrubber, redact_results
 from afterview.redaction.names import names_in_free_text
+from conftest import SETTINGS
+
+
+CLOCK = Clock.at(datetime.fromisoformat("2026-11-25T12:00:00-05:00"), SETTINGS)
 
 
 def person(name: str, email: str | None = None, phone: str | None = None) -> Person:
@@ -234,3 +242,31 @@ def test_a_phone_in_any_separator_glued_to_anything_is_withheld(
 ) -> None:
     out = Scrubber().text(f"see {before}{sep.join(groups)}{after} soon")
     assert "".join(groups) not in re.sub(r"\D", "", out), out
+
+
+# ---------------------------------------------------------------- closing's contact fields
+
+
+def test_the_closing_contact_email_and_phone_are_withheld_like_an_interviewer_s(
+    tmp_path: Path,
+) -> None:
+    record = tmp_path / "2026-11-10-acme.yaml"
+    record.write_text(
+        "company: Acme\nrole: Analyst\nwhen: 2026-11-10T10:00:00-05:00\n"
+        "closing:\n  contact_person: Rhea Lindqvist\n  contact_email: rl\n"
+        "  contact_phone: '4412'\n"
+        "  contact_method: write to rl or call 4412, ask Rhea\n"
+        "outcome:\n  status: rejected\n",
+        encoding="utf-8",
+    )
+    results = check_files([str(record)], CLOCK).results
+    before = results[0].interview
+    assert before is not None and before.closing.contact_email == "rl"
+    after = redact_results(results)[0].interview
+    assert after is not None
+    assert after.closing.contact_email is None and after.closing.contact_phone is None
+    assert after.closing.contact_person == "R. L."
+    closing = after.record.data["closing"]
+    assert "contact_email" not in closing and "contact_phone" not in closing
+    assert closing["contact_person"] == "R. L."
+    assert "4412" not in closing["contact_method"] and "Rhea" not in closing["contact_method"]

@@ -92,6 +92,8 @@ PRIVATE = frozenset(
         *("feedback", "went_well", "to_improve", "notes"),
     }
 )
+# A person's own contact, never published: the interviewers' and the closing's.
+CONTACT_FIELDS = frozenset({"email", "phone", "contact_email", "contact_phone"})
 PRIVATE_IN = {"thank_you": frozenset({"text"})}  # private only inside these lists
 WITHHELD = "(private, not published)"
 
@@ -114,7 +116,16 @@ def notice(publish_private: bool) -> str:
 
 
 def people_of(interviews: Iterable[Interview]) -> list[Person]:
-    return [p for iv in interviews for p in iv.interviewers]
+    """Every person with a contact: the interviewers and each closing's contact person
+    (``contact_email`` and ``contact_phone`` are that person's)."""
+    out = [p for iv in interviews for p in iv.interviewers]
+    for iv in interviews:
+        c = iv.closing
+        if c.contact_email or c.contact_phone:
+            out.append(
+                Person(("closing",), None, None, c.contact_email, c.contact_phone, None, None)
+            )
+    return out
 
 
 def named_in_fields(iv: Interview, companies: Iterable[str] = ()) -> list[str]:
@@ -186,17 +197,15 @@ def _person_data(data: dict[str, Any], original: dict[str, Any]) -> dict[str, An
     items("follow_ups", "spoke_with")
     if isinstance(data.get("interviewers"), list):
         data["interviewers"] = [
-            {k: v for k, v in x.items() if k not in ("email", "phone")}
-            if isinstance(x, dict)
-            else x
+            {k: v for k, v in x.items() if k not in CONTACT_FIELDS} if isinstance(x, dict) else x
             for x in data["interviewers"]
         ]
     closing, raw = data.get("closing"), original.get("closing")
-    if isinstance(closing, dict) and isinstance(raw, dict) and "contact_person" in closing:
-        data["closing"] = {
-            **closing,
-            "contact_person": person(closing["contact_person"], raw.get("contact_person")),
-        }
+    if isinstance(closing, dict) and isinstance(raw, dict):
+        closing = {k: v for k, v in closing.items() if k not in CONTACT_FIELDS}
+        if "contact_person" in closing:
+            closing["contact_person"] = person(closing["contact_person"], raw.get("contact_person"))
+        data["closing"] = closing
     return data
 
 
@@ -213,7 +222,10 @@ def redact(
         for p, orig in zip(out.interviewers, iv.interviewers, strict=True)
     ]
     closing = dataclasses.replace(
-        out.closing, contact_person=_person(iv.closing.contact_person, out.closing.contact_person)
+        out.closing,
+        contact_person=_person(iv.closing.contact_person, out.closing.contact_person),
+        contact_email=None,
+        contact_phone=None,
     )
     notes = [
         dataclasses.replace(n, to=_person(orig.to, n.to))
