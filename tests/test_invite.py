@@ -76,9 +76,16 @@ def test_google_calendar_invite(playbook: Path) -> None:
     assert data["when"] == "2026-12-02T10:00:00-05:00"  # 15:00Z in New York
     assert data["duration"] == 60
     assert data["format"] == "video"  # a Meet link, though a dial-in number is there too
-    assert data["location"] == "Google Meet: https://meet.google.com/abc-defg-hij"
+    assert data["location"] == "Google Meet"  # the link itself is the meeting_url
+    assert data["meeting_url"] == "https://meet.google.com/abc-defg-hij"
+    # the organiser, listed by Google as an accepted attendee, is the contact, not an interviewer
+    assert data["closing"] == {
+        "contact_person": "Grace Okafor",
+        "contact_email": "grace.okafor@northwind-traders.com",
+    }
+    assert "  # - name: Grace Okafor" in path.read_text(encoding="utf-8")
+    assert "not written as interviewers: Grace Okafor" in result.stderr
     assert data["interviewers"] == [
-        {"name": "Grace Okafor", "email": "grace.okafor@northwind-traders.com"},
         {"name": "Dana Whitfield", "email": "dana.whitfield@northwind-traders.com"},
         {"name": "Lee Park", "email": "lee.park@northwind-traders.com"},  # CN was the address
     ]
@@ -96,10 +103,13 @@ def test_outlook_invite_windows_zone_folded_lines_and_quoted_names(playbook: Pat
     assert data["duration"] == 90
     assert data["format"] == "video"  # the Teams link in X-MICROSOFT-SKYPETEAMSMEETINGURL
     assert data["location"] == "Microsoft Teams Meeting"
+    assert data["meeting_url"].startswith("https://teams.microsoft.com/l/meetup-join/19%3ameeting")
     # "Whitfield, Dana" → "Dana Whitfield"; the room, the declined guest and me left out
     assert [p["name"] for p in data["interviewers"]] == ["Dana Whitfield", "Lee Park"]
-    text = path.read_text(encoding="utf-8")
-    assert "# The invitation came from Adaeze Okonkwo <adaeze.okonkwo@harborviewhealth.org>" in text
+    assert data["closing"] == {
+        "contact_person": "Adaeze Okonkwo",  # the organiser, "Okonkwo, Adaeze"
+        "contact_email": "adaeze.okonkwo@harborviewhealth.org",
+    }
     assert check(path) == (0, [])
 
 
@@ -119,7 +129,8 @@ def test_apple_calendar_invite(playbook: Path) -> None:
         data["location"] == "Quillon Logistics, 1 Canal Street, Manchester M1 3HE, United Kingdom"
     )
     names = [p["name"] for p in data["interviewers"]]
-    assert names == ["Priya Vandermeer", "Tomasz Achebe", "Élodie Brunner-Łukasik"]
+    assert names == ["Tomasz Achebe", "Élodie Brunner-Łukasik"]
+    assert data["closing"]["contact_person"] == "Priya Vandermeer"  # organiser and attendee
     assert "Jonah" not in path.read_text(encoding="utf-8")
     assert check(path) == (0, [])
 
@@ -163,7 +174,7 @@ def test_own_address_unknown_is_said(playbook: Path) -> None:
     result = run("--from-ics", str(INVITES / "google.ics"))
     _path, data = written(playbook, result)
     assert "your own address is not known" in result.stderr
-    assert len(data["interviewers"]) == 4  # Jonah too
+    assert len(data["interviewers"]) == 3  # Jonah too (Grace is the contact)
 
 
 # --- company and role: options, terminal, no guess ----------------------------------------------
@@ -185,11 +196,36 @@ def test_asked_at_a_terminal_with_the_guesses_as_defaults(
     playbook: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(new, "_interactive", lambda: True)
-    result = run("--from-ics", str(INVITES / "google.ics"), "--me", ME, input="\nStaff Engineer\n")
-    _path, data = written(playbook, result)
+    result = run(
+        "--from-ics", str(INVITES / "google.ics"), "--me", ME, input="\nStaff Engineer\ny\n"
+    )
+    path, data = written(playbook, result)
     assert data["company"] == "Northwind Traders"  # Enter keeps the guess
     assert data["role"] == "Staff Engineer"
     assert "Company [Northwind Traders]" in result.stderr
+    # asked about the organiser; "y" makes her an interviewer, and she stays the contact
+    assert "Did Grace Okafor interview you? [y/N]" in result.stderr
+    assert data["interviewers"][-1] == {
+        "name": "Grace Okafor",
+        "email": "grace.okafor@northwind-traders.com",
+    }
+    assert data["closing"]["contact_person"] == "Grace Okafor"
+    assert "# - name: Grace Okafor" not in path.read_text(encoding="utf-8")
+    assert check(path) == (0, [])
+
+
+def test_at_a_terminal_enter_keeps_the_organiser_a_contact(
+    playbook: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(new, "_interactive", lambda: True)
+    result = run("--from-ics", str(INVITES / "teams.ics"), "--me", ME, input="\n\n\n\n")
+    path, data = written(playbook, result)
+    assert "Did Maya Chen interview you? [y/N]" in result.stderr
+    assert "Did Sam Ortiz interview you? [y/N]" in result.stderr
+    assert [p["name"] for p in data["interviewers"]] == ["Jordan Lee", "Priya Raman"]
+    text = path.read_text(encoding="utf-8")
+    assert "  # - name: Maya Chen\n  #   email: maya.chen@lumenfield.com" in text
+    assert "  # - name: Sam Ortiz" in text
 
 
 def test_no_guess_and_no_terminal_writes_nothing(playbook: Path) -> None:
@@ -264,7 +300,9 @@ def test_hostile_invite_values_stay_text(playbook: Path) -> None:
     assert "{% raw %}{{ self }}" in names and "#not a comment: yes" in names
     assert all("\n" not in n and "\u202e" not in n for n in names)
     assert set(data) <= {"version", "company", "role", "when", "duration", "format", "location",
-                         "interviewers"}  # fmt: skip
+                         "interviewers", "closing"}  # fmt: skip
+    assert data["closing"] == {"contact_person": "{{ organizer }}",
+                               "contact_email": "boss@evil.example"}  # fmt: skip
     assert check(path) == (0, [])
     # a draft from the new record prints every value as it is
     drafted = CliRunner().invoke(
@@ -336,7 +374,8 @@ def test_video_from_a_link_in_the_description_and_phone_from_a_dial_in() -> None
     (event,) = read_invite(zoom)
     found = facts(event, NY, {ME})
     assert found.format == "video"
-    assert found.location == "Zoom: https://us02web.zoom.us/j/812345"
+    assert found.location == "Zoom"
+    assert found.meeting_url == "https://us02web.zoom.us/j/812345"
     dial = zoom.replace(b"Join Zoom Meeting\\nhttps://us02web.zoom.us/j/812345",
                         b"Dial-in: +1 617 555 0100\\, PIN 4321")  # fmt: skip
     (event,) = read_invite(dial)

@@ -440,13 +440,20 @@ def test_the_written_record_reads_back_exactly_with_no_extra_key(
         "when": "2026-11-24",
         "location": location,
         "interviewers": [Attendee(n, e) for n, e in people],
-        "organizer": Attendee(*organizer) if organizer else None,
+        "contacts": [Attendee(*organizer)] if organizer else [],
+        "contact": Attendee(*organizer) if organizer else None,
     }
     loaded = load_text(render_record(fields, "x.json").encode())
     assert isinstance(loaded, Record)
     data = loaded.data
-    assert set(data) <= {"version", "company", "role", "when", "location", "interviewers"}
+    assert set(data) <= {"version", "company", "role", "when", "location", "interviewers",
+                         "closing"}  # fmt: skip
     assert (data["company"], data["role"], data["location"]) == (company, role, location)
+    if organizer:
+        assert data["closing"] == {
+            "contact_person": organizer[0],
+            **({"contact_email": organizer[1]} if organizer[1] else {}),
+        }
     if people:
         assert [(p["name"], p.get("email")) for p in data["interviewers"]] == people
         assert all(set(p) <= {"name", "email"} for p in data["interviewers"])

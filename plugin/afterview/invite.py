@@ -50,9 +50,13 @@ from typing import Any
 from afterview.plaintext import one_line
 
 MAX_BYTES = 5 * 1024 * 1024
-MAX_PEOPLE = 100  # interviewers taken from one invite
+MAX_PEOPLE = 30  # interviewers written from one invite (a panel is rarely over ten)
+MAX_CONTACTS = 5  # organiser and optional attendees written as commented-out entries
+MAX_NAME = 120  # characters of a person's name; a longer one is cut at a word
+MAX_EMAIL = 254  # characters of an address (RFC 5321); a longer one is left out
 MAX_GUESS = 200  # characters of a company or role guessed from the title
 MAX_LOCATION = 500  # characters of a location
+MAX_URL = 2048  # characters of a meeting link; a longer one is left out
 # The parts a real time zone's RRULE uses (RFC 5545 3.6.5 examples, and every
 # client's output): FREQ=YEARLY;BYMONTH=3;BYDAY=2SU, with UNTIL or COUNT.
 _ZONE_RULE_PARTS = frozenset({"FREQ", "BYMONTH", "BYDAY", "BYMONTHDAY", "UNTIL", "COUNT",
@@ -65,17 +69,26 @@ VIDEO_HOSTS = {
     "zoomgov.com": "Zoom",
     "teams.microsoft.com": "Microsoft Teams",
     "teams.live.com": "Microsoft Teams",
+    "teams.microsoft.us": "Microsoft Teams",
     "webex.com": "Webex",
+    "chime.aws": "Amazon Chime",
+    "gotomeeting.com": "GoTo Meeting",
+    "meet.goto.com": "GoTo Meeting",
+    "bluejeans.com": "BlueJeans",
+    "whereby.com": "Whereby",
+    "meet.jit.si": "Jitsi Meet",
 }
 _URL = re.compile(r"https?://[^\s<>\"'\\]+", re.IGNORECASE)
+# Properties that hold the call's link itself: any https link in them is the meeting's.
 CONFERENCE_PROPERTIES = (
-    "X-GOOGLE-CONFERENCE",
+    "X-GOOGLE-CONFERENCE",  # Google Calendar
+    "X-MICROSOFT-SKYPETEAMSMEETINGURL",  # Outlook / Exchange, Teams
     "X-MICROSOFT-ONLINEMEETINGURL",
-    "X-MICROSOFT-SKYPETEAMSMEETINGURL",
-    "X-MICROSOFT-ONLINEMEETINGCONFLINK",
-    "CONFERENCE",
-    "URL",
+    "X-MICROSOFT-ONLINEMEETINGCONFLINK",  # often a sip: address, which is not kept
+    "CONFERENCE",  # RFC 7986 (CONFERENCE;VALUE=URI)
 )
+# Properties that may hold it among other links: only a known service's link is taken.
+OTHER_LINK_PROPERTIES = ("URL", "X-ZOOM-MEETING-URL")
 _PHONE = re.compile(r"(?:tel:)?\+?\d[\d ().\-]{6,}\d")
 _STREET = re.compile(
     r"\b\d+[a-z]?\s+[A-Za-zÀ-ÿ]|\b(?:street|st\.|avenue|ave\.?|road|rd\.?|boulevard|blvd|lane|"
@@ -103,9 +116,6 @@ _PREFIX = re.compile(
 )
 
 
-_MEETING = r"(?:interview|screening|screen)"
-
-
 class InviteError(Exception):
     """The file is not a calendar, or holds no event with a start."""
 
@@ -127,7 +137,8 @@ class Event:
     duration: int | None
     location: str
     description: str
-    conference: list[str]
+    conference: list[str]  # conference properties' values (CONFERENCE_PROPERTIES)
+    links: list[str]  # other properties that may hold the link (OTHER_LINK_PROPERTIES)
     structured_location: bool
     attendees: list[tuple[Attendee, dict[str, str]]]
     organizer: Attendee | None
@@ -143,11 +154,17 @@ class Facts:
     location: str | None
     format: str | None
     interviewers: list[Attendee]
-    organizer: Attendee | None
+    contacts: list[Attendee]  # organiser, optional, chair and non-participant attendees
     company: str | None
     role: str | None
     round: int | None = None
+    meeting_url: str | None = None
     notes: list[str] = field(default_factory=list)  # said on standard error
+
+    @property
+    def contact(self) -> Attendee | None:
+        """Who will contact you: the first of the contacts (the organiser when there is one)."""
+        return self.contacts[0] if self.contacts else None
 
 
 def read_invite(data: bytes) -> list[Event]:
@@ -159,7 +176,7 @@ def read_invite(data: bytes) -> list[Event]:
     with warnings.catch_warnings():  # e.g. a guessed TZID: not for the user's terminal
         warnings.simplefilter("ignore")
         try:
-            calendars = Calendar.from_ical(data, multiple=True)
+            calendars = Calendar.from_ical(without_controls(data), multiple=True)
         except Exception as e:  # icalendar raises ValueError, and others on odd input
             raise InviteError(f"not an iCalendar file ({one_line(e)[:200]})") from None
         if not calendars or any(c.name != "VCALENDAR" for c in calendars):
@@ -174,6 +191,17 @@ def read_invite(data: bytes) -> list[Event]:
     if not events:
         raise InviteError("the calendar holds no event with a start (DTSTART)")
     return events
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def without_controls(data: bytes) -> str:
+    """The file's text with each control character and line or paragraph separator (ESC,
+    U+0085, U+2028 ...) made a space, tab and line ends kept: RFC 5545 allows no control
+    character in a value, and icalendar drops a property holding one, so an attendee whose
+    name held one would be lost without a word (content/usage.md)."""
+    return _CONTROLS.sub(" ", data.decode("utf-8", errors="replace"))
 
 
 def _zone_rule_ok(rule: Any) -> bool:
@@ -304,6 +332,16 @@ def _duration(component: Any, start: datetime | date, unsafe: set[str]) -> int |
     return minutes if 1 <= minutes <= 1440 else None
 
 
+def _values(component: Any, names: tuple[str, ...]) -> list[str]:
+    out = []
+    for name in names:
+        value = component.get(name)
+        for v in value if isinstance(value, list) else [value]:
+            if v is not None:
+                out.append(one_line(v))
+    return out
+
+
 def _event(component: Any, number: int, unsafe: set[str]) -> Event | None:
     started = _start(component, unsafe)
     if started is None:
@@ -313,12 +351,8 @@ def _event(component: Any, number: int, unsafe: set[str]) -> Event | None:
     if not isinstance(raw_attendees, list):
         raw_attendees = [raw_attendees]
     organizer = component.get("ORGANIZER")
-    conference = []
-    for name in CONFERENCE_PROPERTIES:
-        value = component.get(name)
-        for v in value if isinstance(value, list) else [value]:
-            if v is not None:
-                conference.append(one_line(v))
+    conference = _values(component, CONFERENCE_PROPERTIES)
+    links = _values(component, OTHER_LINK_PROPERTIES)
     location_lines = [one_line(x) for x in _text(component, "LOCATION").splitlines()]
     return Event(
         number=number,
@@ -329,6 +363,7 @@ def _event(component: Any, number: int, unsafe: set[str]) -> Event | None:
         location=", ".join(x for x in location_lines if x),
         description=_text(component, "DESCRIPTION"),
         conference=conference,
+        links=links,
         structured_location=component.get("X-APPLE-STRUCTURED-LOCATION") is not None,
         attendees=[_person(a) for a in raw_attendees],
         organizer=_person(organizer)[0] if organizer is not None else None,
@@ -336,34 +371,58 @@ def _event(component: Any, number: int, unsafe: set[str]) -> Event | None:
     )
 
 
-def meeting_link(texts: list[str]) -> tuple[str, str] | None:
-    """The first Meet, Zoom, Teams or Webex link in the texts, with the service's name."""
-    for text in texts:
-        for m in _URL.finditer(text):
-            url = m.group(0).rstrip(".,;:)]>")
-            host = re.sub(r"^https?://", "", url, flags=re.IGNORECASE).split("/")[0].lower()
-            host = host.split(":")[0]
-            for known, service in VIDEO_HOSTS.items():
-                if host == known or host.endswith("." + known):
-                    return service, url
+def _https(url: str) -> tuple[str, str] | None:
+    """(host, url) for an https link with a host and no user part, at most MAX_URL long."""
+    url = url.rstrip(".,;:)]>")
+    m = re.match(r"https://([^/?#]+)", url, re.IGNORECASE)
+    if not m or len(url) > MAX_URL or "@" in m.group(1):
+        return None
+    host = m.group(1).split(":")[0].lower().rstrip(".")
+    return (host, url) if "." in host else None
+
+
+def _service(host: str) -> str | None:
+    for known, service in VIDEO_HOSTS.items():
+        if host == known or host.endswith("." + known):
+            return service
     return None
 
 
-def _format(event: Event) -> tuple[str | None, tuple[str, str] | None]:
-    link = meeting_link([*event.conference, event.location, event.description])
+def meeting_link(texts: list[str]) -> tuple[str, str] | None:
+    """The first https link of a known video service in the texts, with the service's name."""
+    for text in texts:
+        for m in _URL.finditer(text):
+            found = _https(m.group(0))
+            if found and (service := _service(found[0])):
+                return service, found[1]
+    return None
+
+
+def conference_link(event: Event) -> tuple[str, str] | None:
+    """The meeting's link and service: a conference property's https link (any host), else a
+    known service's link in the other link properties, the location or the description."""
+    for text in event.conference:
+        for m in _URL.finditer(text):
+            found = _https(m.group(0))
+            if found:
+                return _service(found[0]) or "Video call", found[1]
+    return meeting_link([*event.links, event.location, event.description])
+
+
+def _format(event: Event, link: tuple[str, str] | None) -> str | None:
     if link is not None:
-        return "video", link
+        return "video"
     location = event.location
     if location and not _URL.fullmatch(location):
         without_phones = _PHONE.sub("", location)
         if event.structured_location or _STREET.search(without_phones):
-            return "onsite", None
+            return "onsite"
     phone_texts = [location, event.description, *event.conference]
     if any(_PHONE.search(t) for t in phone_texts if t) or re.search(
         r"\bphone\b|\bcall\b", event.summary, re.IGNORECASE
     ):
-        return "phone", None
-    return None, None
+        return "phone"
+    return None
 
 
 def when_text(start: datetime | date, tz: tzinfo) -> str:
@@ -379,8 +438,140 @@ def when_text(start: datetime | date, tz: tzinfo) -> str:
 
 def describe(event: Event, tz: tzinfo) -> str:
     """One line naming an event, for choosing among several."""
-    summary = event.summary or "(no title)"
-    return f"{event.number}. {when_text(event.start, tz)}  {summary}"
+    summary = event.summary[:MAX_GUESS] or "(no title)"
+    return f"{event.number:>4}. {when_text(event.start, tz)}  {summary}"
+
+
+MAX_LISTED = 20  # events listed when an invite holds several
+
+
+def listing(events: list[Event], tz: tzinfo, now: datetime) -> list[str]:
+    """At most MAX_LISTED lines naming events, soonest upcoming first (then the most recent
+    past ones), each with the number --event takes, then "N more" when some are left out."""
+
+    def instant(event: Event) -> datetime:
+        start = event.start
+        if not isinstance(start, datetime):
+            start = datetime(start.year, start.month, start.day)
+        try:
+            return start.replace(tzinfo=tz) if start.tzinfo is None else start.astimezone(tz)
+        except OverflowError:
+            return start.replace(tzinfo=tz)
+
+    upcoming = sorted((e for e in events if instant(e) >= now), key=instant)
+    past = sorted((e for e in events if instant(e) < now), key=instant, reverse=True)
+    shown = (upcoming + past)[:MAX_LISTED]
+    lines = [describe(e, tz) for e in shown]
+    if len(events) > len(shown):
+        lines.append(f"      {len(events) - len(shown)} more (past ones last)")
+    return lines
+
+
+_AUTOMATED = re.compile(
+    r"^(?:no-?reply|do-?not-?reply|donotreply|notifications?|calendar|scheduling|scheduler|"
+    r"invites?|mailer-daemon|bounce)[^@]*@",
+    re.IGNORECASE,
+)
+# Scheduling and applicant-tracking services: an address there is not the company's.
+_SCHEDULERS = frozenset(
+    "calendly greenhouse lever ashbyhq ashby workday myworkday smartrecruiters goodtime icims"
+    " jobvite teamtailor recruitee personio workable bamboohr gem modernloop paradox"
+    " greenhouse-mail prelude cronofy youcanbook.me hirevue".split()
+)
+
+
+def automated(email: str | None) -> bool:
+    """An address that sends invites for a service rather than for a person."""
+    if not email:
+        return False
+    if _AUTOMATED.match(email):
+        return True
+    labels = email.rsplit("@", 1)[-1].lower().split(".")
+    return any(label in _SCHEDULERS for label in labels[:-1])
+
+
+_CONTACT_ROLES = frozenset({"OPT-PARTICIPANT", "NON-PARTICIPANT", "CHAIR"})
+
+
+def bounded(person: Attendee, notes: list[str]) -> Attendee | None:
+    """The person with a name of at most MAX_NAME characters (cut at a word) and an address of
+    at most MAX_EMAIL (else left out), each said in notes; None when no name is left."""
+    name, email = person.name, person.email
+    if email is not None and len(email) > MAX_EMAIL:
+        notes.append(f"an address of {len(email):,} characters is left out")
+        email = None
+        if "@" in name or not name:
+            name = ""
+    if len(name) > MAX_NAME:
+        cut = name[:MAX_NAME].rsplit(" ", 1)[0] if " " in name[:MAX_NAME] else name[:MAX_NAME]
+        notes.append(f"a name of {len(name):,} characters is cut to {len(cut)}: {cut[:40]!r}...")
+        name = cut
+    return Attendee(name, email) if name else None
+
+
+def people(event: Event, mine: set[str], notes: list[str]) -> tuple[list[Attendee], list[Attendee]]:
+    """(interviewers, contacts) among the organiser and attendees (content/usage.md).
+
+    Left out: your own addresses, rooms and resources, declined people, automated
+    senders. Contacts: the organiser (Google lists them as an accepted attendee
+    too) and attendees whose ROLE is OPT-PARTICIPANT, NON-PARTICIPANT or CHAIR.
+    Interviewers: every other attendee (ROLE=REQ-PARTICIPANT, or no ROLE).
+    """
+    organizer = event.organizer
+    org_email = (organizer.email or "").lower() if organizer else ""
+    seen: set[str] = set()
+    interviewers: list[Attendee] = []
+    contacts: list[Attendee] = []
+    if organizer is not None and org_email not in mine and not automated(org_email):
+        person = bounded(organizer, notes)
+        if person is not None:
+            contacts.append(person)
+            seen.add(org_email or person.name.lower())
+    for raw, params in event.attendees:
+        email = (raw.email or "").lower()
+        if email and (email in mine or automated(email)):
+            continue
+        if params.get("CUTYPE", "").upper() in ("ROOM", "RESOURCE"):
+            continue
+        if params.get("PARTSTAT", "").upper() == "DECLINED":
+            continue
+        person = bounded(raw, notes)
+        if person is None:
+            continue
+        key = email or person.name.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        if params.get("ROLE", "").upper() in _CONTACT_ROLES:
+            contacts.append(person)
+        else:
+            interviewers.append(person)
+    if len(interviewers) > MAX_PEOPLE:
+        notes.append(
+            f"the invite lists {len(interviewers)} people; the first {MAX_PEOPLE} are written"
+            " as interviewers"
+        )
+        interviewers = interviewers[:MAX_PEOPLE]
+    if len(contacts) > MAX_CONTACTS:
+        notes.append(
+            f"the invite lists {len(contacts)} organisers and optional attendees; the first"
+            f" {MAX_CONTACTS} are written"
+        )
+        contacts = contacts[:MAX_CONTACTS]
+    return interviewers, contacts
+
+
+def _location(event: Event, link: tuple[str, str] | None) -> str | None:
+    """The location with the meeting's link taken out (it goes to meeting_url, which a
+    redacted site never shows); the service's name when nothing else is left."""
+    location = event.location
+    if link is not None:
+        location = _URL.sub(lambda m: "" if _https(m.group(0)) else m.group(0), location)
+        location = location.strip(" \t;,:|-–—")
+        if not re.search(r"\w", location):
+            location = ""
+        location = location or link[0]
+    return location or None
 
 
 def facts(event: Event, tz: tzinfo, me: set[str]) -> Facts:
@@ -391,51 +582,22 @@ def facts(event: Event, tz: tzinfo, me: set[str]) -> Facts:
         notes.append(event.zone_note)
     if event.recurring:
         notes.append("a repeating event: the record uses its first start")
-    fmt, link = _format(event)
-    location = event.location or None
-    if location and _URL.fullmatch(location) and link is not None:
-        location = None
-    if location is None and link is not None:
-        location = f"{link[0]}: {link[1]}"
-    seen: set[str] = set()
-    people: list[Attendee] = []
-    for person, params in event.attendees:
-        email = (person.email or "").lower()
-        if email and email in mine:
-            continue
-        if params.get("CUTYPE", "").upper() in ("ROOM", "RESOURCE"):
-            continue
-        if params.get("ROLE", "").upper() == "NON-PARTICIPANT":
-            continue
-        if params.get("PARTSTAT", "").upper() == "DECLINED":
-            continue
-        key = email or person.name.lower()
-        if not person.name or key in seen:
-            continue
-        seen.add(key)
-        people.append(person)
-    if len(people) > MAX_PEOPLE:
-        notes.append(
-            f"the invite lists {len(people)} people; the first {MAX_PEOPLE} are written"
-            " as interviewers"
-        )
-        people = people[:MAX_PEOPLE]
+    link = conference_link(event)
+    fmt = _format(event, link)
+    location = _location(event, link)
     if location is not None and len(location) > MAX_LOCATION:
-        notes.append(f"the location is {len(location)} characters long; it is left out")
+        notes.append(f"the location is {len(location):,} characters long; it is left out")
         location = None
-    organizer = event.organizer
-    if organizer is not None and (
-        (organizer.email or "").lower() in mine
-        or (organizer.email or "").lower() in seen
-        or not organizer.name
-    ):
-        organizer = None
+    interviewers, contacts = people(event, mine, notes)
     if not mine:
         notes.append(
             "your own address is not known (--me EMAIL, or [tool.afterview.me].email):"
-            " every attendee was written as an interviewer"
+            " every attendee was written as an interviewer or contact"
         )
-    company, role = guess(event.summary, event, [p.name for p in people])
+    names = [p.name for p, _ in event.attendees]
+    if event.organizer is not None:
+        names.append(event.organizer.name)
+    company, role = guess(event.summary, event, names)
     if company is not None and len(company) > MAX_GUESS:
         company = None
     if role is not None and len(role) > MAX_GUESS:
@@ -445,11 +607,12 @@ def facts(event: Event, tz: tzinfo, me: set[str]) -> Facts:
         duration=event.duration if isinstance(event.start, datetime) else None,
         location=location,
         format=fmt,
-        interviewers=people,
-        organizer=organizer,
+        interviewers=interviewers,
+        contacts=contacts,
         company=company,
         role=role,
         round=round_number(event.summary),
+        meeting_url=link[1] if link else None,
         notes=notes,
     )
 
@@ -473,12 +636,107 @@ def round_number(summary: str) -> int | None:
     return n if n >= 1 else None
 
 
+_STAGE_NOUN = (
+    r"interviews?|screen(?:ing)?|call|chat|round|loop|on-?site|conversation|meeting|session|"
+    r"assessment|discussion|debrief|superday|presentation|exercise|challenge|review|sync|"
+    r"catch-?up|coffee|visit|intro(?:duction)?|panel|1:1|one-on-one|meet and greet|day"
+)
+_STAGE_ADJ = (
+    r"hiring\s+manager|recruiter|hr|technical|tech|coding|final|phone|video|virtual|on-?site|"
+    r"initial|intro(?:ductory)?|first|second|third|fourth|fifth|next|\d+(?:st|nd|rd|th)|team|"
+    r"panel|peer|behaviou?ral|culture(?:\s+fit)?|values|system\s+design|case\s+study|"
+    r"portfolio|pair(?:\s+programming)?|take-?home|follow-?up|leadership|executive|founder|"
+    r"ceo|cto|live|whiteboard|zoom|teams|google\s+meet|webex|remote|in-?person|job|"
+    r"(?:round|stage|part)\s*\d+|\d+"
+)
+# A run of stage words ending a piece: "Technical Interview", "Final Round", "Onsite".
+_STAGE_TAIL = re.compile(
+    rf"(?:^|\s)(?:(?:{_STAGE_ADJ})\s+)*(?:{_STAGE_NOUN})(?:\s*\d+)?\s*$", re.IGNORECASE
+)
+_FILLER = re.compile(r"^(?:the|a|an|our|your)\s+|\s+(?:role|position|job|opening|team)$",
+                     re.IGNORECASE)  # fmt: skip
+# Between a summary's pieces: " | ", " - ", ": ", " <> ", " x ", " / ", ", ", "[Company]".
+_SEPARATOR = re.compile(r"\s+[|\-–—/x]\s+|\s*[|–—]\s*|\s*<>\s*|:\s+|,\s+|\s+::\s+|"
+                        r"^\[|\]\s*")  # fmt: skip
+# Words inside a piece, tried in this order: "X with Company for Role", "Role at Company".
+_LINKS = [re.compile(rf"^(?P<a>.*?)\s+(?P<word>{w})\s+(?P<b>.+)$", re.IGNORECASE)
+          for w in ("for", "at|@", "with")]  # fmt: skip
+
+
 def _is_role(text: str) -> bool:
     return bool(_ROLE_WORDS.search(text))
 
 
+def _clean(piece: str) -> str:
+    """A piece without stage words at its end, filler words, or stray punctuation."""
+    piece = piece.strip(" -–—|:()[]'\"")
+    while True:
+        shorter = _FILLER.sub("", _STAGE_TAIL.sub("", piece)).strip(" -–—|:()[]'\"")
+        if shorter == piece:
+            return piece
+        piece = shorter
+
+
+def _pieces(summary: str, names: set[str]) -> tuple[list[str], list[str], list[str]]:
+    """(companies, roles, said_company) read from a summary's pieces.
+
+    said_company holds pieces the summary marks as a company (``at X``, ``@ X``,
+    ``with X``, ``[X]``); roles those marked as one (``for X``, before ``at``) or
+    holding a job word; companies the other pieces that are not stage words or
+    people's names.
+    """
+    text = summary
+    while True:
+        stripped = _PREFIX.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    said: list[str] = []
+    roles: list[str] = []
+    companies: list[str] = []
+    bracket = re.match(r"^\s*\[([^\[\]]+)\]\s*", text)
+    if bracket:
+        said.append(_clean(bracket.group(1)))
+        text = text[bracket.end() :]
+    tail: list[str] = []  # "(Jordan Lee)", "(round 2)", "(Lumenfield)" at the end
+    while m := re.search(r"\s*\(([^()]*)\)\s*$", text):
+        tail.insert(0, m.group(1))
+        text = text[: m.start()]
+    raw = [p for p in _SEPARATOR.split(text) if p and p.strip()] + tail
+
+    def place(piece: str, hint: str | None = None) -> None:
+        link = next((m for r in _LINKS if (m := r.match(piece))), None)
+        if link and hint is None:
+            word = link.group("word").lower()
+            a, b = link.group("a"), link.group("b")
+            if word in ("at", "@"):
+                place(a, "role")
+                place(b, "company")
+            elif word == "with":
+                place(a)
+                place(b, "company")
+            else:  # for
+                place(a)
+                place(b, "role")
+            return
+        piece = _clean(piece)
+        if not piece or piece.lower() in names or not re.search(r"\w", piece):
+            return
+        if hint == "company" and not _is_role(piece):
+            said.append(piece)
+        elif hint == "role" or _is_role(piece):
+            roles.append(piece)
+        else:
+            companies.append(piece)
+
+    for piece in raw:
+        place(piece)
+    return companies, roles, said
+
+
 def company_from_domain(email: str | None) -> str | None:
-    """``recruiting@northwind-traders.com`` → ``Northwind Traders``; None for mail providers."""
+    """``recruiting@northwind-traders.com`` → ``Northwind Traders``; None for mail providers
+    and scheduling services."""
     if not email or "@" not in email:
         return None
     labels = [x for x in email.rsplit("@", 1)[1].lower().split(".") if x]
@@ -492,69 +750,41 @@ def company_from_domain(email: str | None) -> str | None:
         name = labels[-3]
     else:
         name = labels[-2]
-    if name in _FREE_MAIL or not re.fullmatch(r"[a-z0-9-]+", name):
+    if name in _FREE_MAIL or name in _SCHEDULERS or not re.fullmatch(r"[a-z0-9-]+", name):
         return None
     return " ".join(w.capitalize() for w in name.split("-") if w) or None
 
 
-def _split_summary(summary: str) -> tuple[str | None, str | None]:
-    """(company, role) from the words of a summary, either possibly None."""
-    text = summary
-    while True:
-        stripped = _PREFIX.sub("", text)
-        if stripped == text:
-            break
-        text = stripped
-    text = re.sub(r"\s*\((?:[^()]*\bround\b[^()]*)\)\s*$", "", text, flags=re.IGNORECASE)
-    text = text.strip(" -–—|:")
-    rest, lead = None, ""
-    m = re.match(
-        rf"^(?P<lead>(?:[\w&.'-]+\s+){{0,4}}?){_MEETING}(?:\s+(?:call|round|session))?"
-        r"\s*(?:[:\-–—|]\s*|\s+(?:for|with|at)\s+)(?P<rest>.+)$",
-        text,
-        re.IGNORECASE,
-    )
-    if m:
-        rest, lead = m.group("rest"), m.group("lead").strip()
-    else:
-        m = re.match(rf"^(?P<rest>.+?)\s*[:\-–—|(]?\s*\b{_MEETING}\)?\s*$", text, re.IGNORECASE)
-        if m:
-            rest = m.group("rest")
-    if rest is None:
-        return None, None
-    if lead and _is_role(lead) and not _is_role(rest):
-        return rest.strip(" -–—|:()"), lead
-    rest = re.sub(r"\s+(?:role|position|job)$", "", rest.strip(" -–—|:()"), flags=re.IGNORECASE)
-    m = re.match(r"^(?P<role>.+?)\s+(?:at|@)\s+(?P<company>.+)$", rest, re.IGNORECASE)
-    if m:
-        role = re.sub(r"\s+(?:role|position|job)$", "", m.group("role"), flags=re.IGNORECASE)
-        return m.group("company").strip(), role.strip()
-    m = re.match(r"^(?P<company>.+?)\s+for\s+(?:the\s+)?(?P<role>.+?)(?:\s+(?:role|position))?$",
-                 rest, re.IGNORECASE)  # fmt: skip
-    if m:
-        return m.group("company").strip(), m.group("role").strip()
-    m = re.match(r"^(?P<role>.+?)\s+with\s+(?P<company>.+)$", rest, re.IGNORECASE)
-    if m and _is_role(m.group("role")):
-        return m.group("company").strip(), m.group("role").strip()
-    m = re.match(r"^(?P<a>.+?)\s*(?:\s[-–—|/]\s|[|/–—(]|[,:]\s)\s*(?P<b>.+?)\)?$", rest)
-    if m:
-        a, b = m.group("a").strip(), m.group("b").strip()
-        if _is_role(a) and not _is_role(b):
-            return b, a
-        return a, b
-    return (None, rest) if _is_role(rest) else (rest, None)
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def guess(summary: str, event: Event, names: list[str]) -> tuple[str | None, str | None]:
-    """Company and role guessed from the summary, the company else from the organiser's domain."""
-    company, role = _split_summary(summary)
-    if company and company.lower() in {n.lower() for n in names}:
-        company = None  # "Interview with Dana Whitfield" names a person
-    if company is None:
-        sources = [event.organizer] if event.organizer else []
-        sources += [a for a, _ in event.attendees]
-        for person in sources:
-            company = company_from_domain(person.email if person else None)
-            if company:
+    """Company and role guessed from the summary, the company else from the organiser's
+    domain (then the attendees'); content/usage.md lists the shapes read."""
+    known = {n.lower() for n in names if n}
+    companies, roles, said = _pieces(summary, known)
+    domain = None
+    for person in [event.organizer, *(a for a, _ in event.attendees)]:
+        domain = company_from_domain(person.email if person else None)
+        if domain:
+            break
+    role = roles[0] if roles else None
+    company = said[0] if said else None
+    if company is None and domain:  # the piece naming the domain's company, if any
+        company = next((c for c in companies if _squash(domain) in _squash(c)
+                        or _squash(c) in _squash(domain)), None)  # fmt: skip
+    if company is None and domain and role and _squash(role).startswith(_squash(domain)):
+        words = role.split()  # "Lumenfield Senior Data Engineer": the domain's name first
+        for n in range(1, len(words)):
+            if _squash(" ".join(words[:n])) == _squash(domain):
+                company, role = " ".join(words[:n]), " ".join(words[n:])
                 break
+    if company is None and companies:
+        company = companies[0]
+    if role is None:  # "Lumenfield: Data Science": the piece after the company
+        rest = [c for c in companies if c != company]
+        role = rest[0] if rest and company else None
+    if company is None:
+        company = domain
     return (company or None), (role or None)

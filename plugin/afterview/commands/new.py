@@ -13,7 +13,7 @@ from typing import Any
 
 import click
 
-from afterview.cli import display_path, fail, now_accepted
+from afterview.cli import display_path, fail, now_option
 from afterview.model import FORMATS
 
 TEMPLATE = "record.yaml.tmpl"
@@ -70,29 +70,50 @@ EXAMPLE_INTERVIEWERS = """\
 #     spelling_confirmed: true"""
 
 
-def interviewers_yaml(people: list[Any] | None, organizer: Any = None) -> str:
+def interviewers_yaml(people: list[Any] | None, contacts: list[Any] | None = None) -> str:
     """The interviewers block: the commented example, or the people from an invite.
 
     Each person has ``name`` and optional ``email`` (``afterview.invite.Attendee``);
-    the title is left as a prompt. The invite's organiser, when not an attendee,
-    is mentioned in a comment (one line of text, so it cannot end the comment).
+    the title is left as a prompt. The invite's organiser and optional attendees
+    (``contacts``) follow as commented-out entries, to uncomment if they
+    interviewed you too; every value is one line, so it cannot end its comment.
     """
-    if not people and organizer is None:
+    if not people and not contacts:
         return EXAMPLE_INTERVIEWERS
-    from afterview.plaintext import one_line
-
     lines = ["interviewers:"] if people else ["# interviewers:"]
     for p in people or []:
         lines.append(f"  - name: {yaml_text(p.name)}")
         if p.email:
             lines.append(f"    email: {yaml_text(p.email)}")
         lines.append("    # title: their job title, as on their card")
-    if organizer is not None:
-        who = one_line(organizer.name) + (
-            f" <{one_line(organizer.email)}>" if organizer.email else ""
+    if contacts:
+        lines.append(
+            "  # The organiser and optional attendees (the contact below): uncomment the ones"
+            " who interviewed you."
         )
-        lines.append(f"  # The invitation came from {who}; add them if they interviewed you too.")
+    for p in contacts or []:
+        lines.append(f"  # - name: {_comment(yaml_text(p.name))}")
+        if p.email:
+            lines.append(f"  #   email: {_comment(yaml_text(p.email))}")
     return "\n".join(lines)
+
+
+def _comment(text: str) -> str:
+    """text on one comment line (a line break would end the comment)."""
+    from afterview.plaintext import one_line
+
+    return one_line(text)
+
+
+def contact_yaml(contact: Any) -> tuple[str, str]:
+    """The closing block's first line and its contact lines: the invite's organiser (or
+    first optional attendee) as ``contact_person`` and ``contact_email``, else comments."""
+    if contact is None:
+        return "# closing:", "#   contact_person: Dana Whitfield"
+    lines = [f"  contact_person: {yaml_text(contact.name)}  # from the invite"]
+    if contact.email:
+        lines.append(f"  contact_email: {yaml_text(contact.email)}")
+    return "closing:", "\n".join(lines)
 
 
 def render(fields: dict[str, Any], schema: str) -> str:
@@ -101,14 +122,18 @@ def render(fields: dict[str, Any], schema: str) -> str:
         "duration": ("duration: 60", "minutes; deadlines count from the end (default 60)"),
         "format": ("format: onsite", "onsite | video | phone"),
         "location": ("location: 12 Harbor St, Boston", "address, or which video service"),
+        "meeting_url": ("meeting_url: https://...", "the video call's link"),
         "round": ("round: 1", "1 for a first interview, 2 for a second, ..."),
     }
+    closing, contact = contact_yaml(fields.get("contact"))
     values = {
         "schema": schema,
         "company": yaml_text(fields["company"]),
         "role": yaml_text(fields["role"]),
         "when": fields["when"],
-        "interviewers": interviewers_yaml(fields.get("interviewers"), fields.get("organizer")),
+        "interviewers": interviewers_yaml(fields.get("interviewers"), fields.get("contacts")),
+        "closing": closing,
+        "contact": contact,
     }
     for key, (example, hint) in optional.items():
         value = fields.get(key)
@@ -189,7 +214,7 @@ def _when(value: str | None, tz: Any, option: str = "--when") -> str | None:
 
 
 @click.command("new")
-@now_accepted
+@now_option
 @click.option("--company", help="The company (asked at a terminal when left out).")
 @click.option("--role", help="The position (asked at a terminal when left out).")
 @click.option(
@@ -229,9 +254,11 @@ def _when(value: str | None, tz: Any, option: str = "--when") -> str | None:
     "event_number",
     type=click.IntRange(min=1),
     metavar="N",
-    help="With --from-ics: which event of an invite holding several (they are listed).",
+    help="With --from-ics: which event of an invite holding several (the soonest are listed,"
+    " each with its number).",
 )
 def command(
+    now: str | None,
     company: str | None,
     role: str | None,
     when_text: str | None,
@@ -259,16 +286,17 @@ def command(
     """
     from afterview.cli import load_context
 
-    settings, _clock = load_context(None)
+    settings, clock = load_context(now)
     tz = settings.tz
     company = _one_line(company, "--company")
     role = _one_line(role, "--role")
     when_text = _when(when_text, tz)
     location = _one_line(location, "--location")
     people: list[Any] = []
-    organizer = None
+    contacts: list[Any] = []
+    meeting_url = contact = None
     if invite is not None:
-        found = _from_invite(invite, me, event_number, settings)
+        found = _from_invite(invite, me, event_number, settings, clock.now)
         company = company or _ask_guess("Company", "--company", found.company)
         role = role or _ask_guess("Role", "--role", found.role)
         when_text = when_text or found.when
@@ -276,7 +304,8 @@ def command(
         location = location or found.location
         duration = duration or found.duration
         round_ = round_ or found.round
-        people, organizer = found.interviewers, found.organizer
+        people, contacts = _who_interviewed(found.interviewers, found.contacts)
+        meeting_url, contact = found.meeting_url, found.contact
     elif me is not None or event_number is not None:
         raise click.UsageError("--me and --event go with --from-ics")
     missing = [o for o, v in (("--company", company), ("--role", role), ("--when", when_text))
@@ -312,8 +341,10 @@ def command(
         "format": fmt,
         "location": location,
         "round": round_,
+        "meeting_url": meeting_url,
         "interviewers": people,
-        "organizer": organizer,
+        "contacts": contacts,
+        "contact": contact,
     }
     try:
         write_new(path, render(fields, schema_ref(target)))
@@ -326,9 +357,9 @@ def command(
     click.echo(display_path(str(path)))
 
 
-def _from_invite(path: str, me: str | None, number: int | None, settings: Any) -> Any:
+def _from_invite(path: str, me: str | None, number: int | None, settings: Any, now: Any) -> Any:
     """The facts of the invite's chosen event, or exit 2 (nothing written) saying why."""
-    from afterview.invite import InviteError, describe, facts, read_invite
+    from afterview.invite import InviteError, facts, listing, read_invite
     from afterview.plaintext import one_line, terminal
 
     try:
@@ -342,9 +373,12 @@ def _from_invite(path: str, me: str | None, number: int | None, settings: Any) -
         fail(f"{path}: {e}; nothing written")
     tz = settings.tz
     if number is None and len(events) > 1:
-        for event in events:
-            click.echo(describe(event, tz), err=True)
-        fail(f"{path} holds {len(events)} events; choose one with --event N")
+        for line in listing(events, tz, now):
+            click.echo(terminal(line), err=True)
+        fail(
+            f"{path} holds {len(events)} events; choose one with --event N"
+            " (N: the number before it above, e.g. --event 1)"
+        )
     if number is not None and number > len(events):
         fail(f"{path} holds {len(events)} event(s); --event {number} is not one of them")
     event = events[(number or 1) - 1]
@@ -359,6 +393,34 @@ def _from_invite(path: str, me: str | None, number: int | None, settings: Any) -
         fail(f"{path}: the event starts at {found.when}, outside the years the records allow;"
              " nothing written")  # fmt: skip
     return found
+
+
+def _who_interviewed(people: list[Any], contacts: list[Any]) -> tuple[list[Any], list[Any]]:
+    """(interviewers, commented-out contacts): at a terminal each contact is asked about
+    ("Did NAME interview you?", default no); in a script none is made an interviewer, and
+    standard error says so."""
+    from afterview.plaintext import terminal
+
+    if not contacts:
+        return people, contacts
+    if not _interactive():
+        names = ", ".join(p.name for p in contacts)
+        click.echo(
+            terminal(
+                f"afterview: not written as interviewers: {names} (the organiser or optional"
+                " attendees; the first is the contact); uncomment their entry if they"
+                " interviewed you"
+            ),
+            err=True,
+        )
+        return people, contacts
+    kept: list[Any] = []
+    for person in contacts:
+        if click.confirm(f"Did {terminal(person.name)} interview you?", default=False, err=True):
+            people = [*people, person]
+        else:
+            kept.append(person)
+    return people, kept
 
 
 def _ask_guess(label: str, option: str, guess: str | None) -> str:
