@@ -17,6 +17,7 @@ makes Outlook and Apple Mail open the file as a draft to edit and send
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -79,9 +80,16 @@ def eml_bytes(msg: EmailMessage) -> bytes:
     return msg.as_bytes(policy=SMTP)
 
 
+# What a mail client may read as a second address in a mailto recipient: a comma or
+# semicolon (quoted in a local part, or percent-encoded), a second "@", a quote.
+_SEVERAL = re.compile(r'[,;"]|%2c|%3b|%40|%22|@.*@', re.IGNORECASE)
+
+
 def mailto_url(to: Address | None, subject: str | None, body: str) -> str:
-    """A ``mailto:`` URL with subject and body filled in (RFC 6068, percent-encoded)."""
-    target = quote(to.addr_spec, safe="@") if to is not None else ""
+    """A ``mailto:`` URL with subject and body filled in (RFC 6068, percent-encoded);
+    its recipient only when it can be read as one address only (else the client asks)."""
+    one = to is not None and not _SEVERAL.search(to.addr_spec)
+    target = quote(to.addr_spec, safe="@") if to is not None and one else ""
     crlf = body.replace("\r\n", "\n").replace("\n", "\r\n")
     query = f"subject={quote(header_text(subject or ''), safe='')}&body={quote(crlf, safe='')}"
     return f"mailto:{target}?{query}"

@@ -183,7 +183,8 @@ _URI_CHARS = frozenset(
 )
 _LABEL = re.compile(r"[^\W_]([\w-]*[^\W_])?\Z")
 _PORT = re.compile(r"[0-9]{1,5}\Z")
-_MAIL = re.compile(r"[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,63}\Z")
+# One plain address: no "%" (an encoded "," or "@" would make it two), no quotes.
+_MAIL = re.compile(r"[A-Za-z0-9._+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,63}\Z")
 _TEL = re.compile(r"\+?[0-9][0-9().-]*\Z")
 _PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _OPENERS = "(<[\"'"
@@ -266,8 +267,18 @@ def _split_word(word: str) -> tuple[str, str, str]:
     return word[:start], word[start:end], word[end:]
 
 
+def _without_query(url: str) -> str:
+    """A mail link from a record's text as its address alone: no ``?cc=``, ``&bcc=``,
+    ``&to=`` or ``&body=`` from a record reaches the mail client."""
+    scheme, _sep, rest = url.partition(":")
+    if scheme.lower() != "mailto":
+        return url
+    return "mailto:" + rest.partition("?")[0]
+
+
 def rich(value: object) -> Md:
-    """Like ``esc``, but a word that is a whole http(s), mailto or tel URL becomes a link.
+    """Like ``esc``, but a word that is a whole http(s), mailto or tel URL becomes a link
+    (a mailto link to its one address, its query dropped).
 
     A word is what lies between spaces, less opening brackets and quotes and
     closing punctuation; anything else in it (Markdown, HTML, a second URL)
@@ -281,7 +292,8 @@ def rich(value: object) -> Md:
         before, core, after = _split_word(word)
         if safe_url(core) is not None:
             label = _make(core.translate(_TABLE))
-            words.append(f"{before.translate(_TABLE)}{link(label, core)}{after.translate(_TABLE)}")
+            linked = link(label, _without_query(core))
+            words.append(f"{before.translate(_TABLE)}{linked}{after.translate(_TABLE)}")
         else:
             words.append(word.translate(_TABLE))
     return _isolated(text, " ".join(words))
