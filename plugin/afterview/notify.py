@@ -107,19 +107,49 @@ def is_ours(body: str) -> bool:
 
 
 def open_issues(run: Runner) -> list[OpenIssue]:
-    """The open issues labelled ``afterview`` (``gh issue list ... --json``)."""
+    """The open issues labelled ``afterview`` (``gh issue list ... --json``).
+
+    Anything but a list of objects with a positive integer ``number`` and text
+    ``title``, ``url`` and ``body`` (or no body) is refused: a GhError.
+    """
     out = run(LIST_ARGS)
     try:
-        data: Any = json.loads(out)
-        issues = [
-            OpenIssue(int(i["number"]), str(i["title"]), str(i.get("body") or ""), str(i["url"]))
-            for i in data
-        ]
-    except (ValueError, TypeError, KeyError) as e:
-        raise GhError(
-            f"`gh issue list` answered something that is not a list of issues: {e}"
-        ) from None
-    return issues
+        data: Any = json.loads(out, parse_constant=_refuse, parse_float=_refuse)
+    except (ValueError, RecursionError) as e:
+        raise _odd(f"not JSON ({str(e)[:80]})") from None
+    if not isinstance(data, list):
+        raise _odd(f"a JSON {type(data).__name__}, not a list")
+    return [_issue(i) for i in data]
+
+
+def _refuse(text: str) -> object:
+    raise ValueError(f"the number {text[:20]} is not a whole number")
+
+
+def _odd(what: str) -> GhError:
+    return GhError(f"`gh issue list` answered something that is not a list of issues: {what}")
+
+
+def _issue(data: object) -> OpenIssue:
+    """One issue of the list, as asked for, else a GhError."""
+    if not isinstance(data, dict):
+        raise _odd(f"an item is a {type(data).__name__}")
+    number = positive(data.get("number"))
+    if number is None:
+        raise _odd(f"an issue's number is {_printable(repr(data.get('number')))[:40]}")
+    body = data.get("body")
+    fields = (data.get("title"), data.get("url"), "" if body is None else body)
+    if not all(isinstance(v, str) for v in fields):
+        raise _odd("an issue's title, url or body is not text")
+    title, url, text = (str(v) for v in fields)
+    return OpenIssue(number, title, text, url)
+
+
+def positive(number: object) -> int | None:
+    """The number when it is a positive integer GitHub could give an issue, else None."""
+    if type(number) is int and 0 < number < 2**31:
+        return number
+    return None
 
 
 def state(items: Sequence[Item]) -> dict[str, str]:
@@ -280,8 +310,8 @@ def sync(
 
 
 def _number(url: str | None) -> int | None:
-    m = re.search(r"/issues/(\d+)\s*$", url or "")
-    return int(m.group(1)) if m else None
+    m = re.search(r"/issues/(\d{1,10})\s*$", url or "")
+    return positive(int(m.group(1))) if m else None
 
 
 @dataclass(frozen=True)
