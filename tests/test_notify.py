@@ -19,7 +19,8 @@ from click.testing import CliRunner
 
 from afterview.agenda_markdown import md_text
 from afterview.cli import cli
-from afterview.notify import MARKER, read_site_config, safe_site_url
+from afterview.notify import MARKER
+from afterview.site_settings import read_site_config, safe_site_url
 
 FAKE_GH = textwrap.dedent(
     """\

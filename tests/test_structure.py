@@ -84,3 +84,32 @@ def test_every_rule_names_a_step_with_a_guidance_page() -> None:
     for rule in RULES.values():
         assert rule.step in STEPS, rule.id
         assert (root / STEP_PAGES[rule.step]).is_file(), rule.id
+
+
+def test_the_site_settings_are_read_below_the_site_and_the_commands() -> None:
+    """notify and the settings layer read mkdocs.yml as plain YAML: they import neither the
+    MkDocs plugin nor a command, and the plugin's default for redact is the one they use."""
+    from afterview.site.plugin import AfterviewConfig
+    from afterview.site_settings import REDACT_DEFAULT
+
+    for name in ("notify.py", "site_settings.py", "redact.py"):
+        imported = _top_level_imports(PACKAGE / name)
+        assert not {m for m in imported if m.startswith(("afterview.site.", "afterview.commands"))}
+        inside = _imports_anywhere(PACKAGE / name)
+        assert not {m for m in inside if m.startswith(("afterview.site.", "afterview.commands"))}
+    for path in (PACKAGE / "redaction").glob("*.py"):  # matching, below applying it
+        inside = _imports_anywhere(path)
+        assert not {m for m in inside if m.startswith(("afterview.site", "afterview.commands"))}
+        assert "afterview.redact" not in inside, path
+    assert AfterviewConfig.redact.default is REDACT_DEFAULT
+
+
+def _imports_anywhere(path: Path) -> set[str]:
+    """Every module of the package a file imports, inside functions too."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+    return {m for m in found if m.startswith("afterview")}

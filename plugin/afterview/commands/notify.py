@@ -67,9 +67,10 @@ def command(
       afterview notify --via github-issue --days 3 --dry-run
     """
     from afterview.agenda import agenda
-    from afterview.notify import GhError, Site, issue_body, read_site_config, safe_site_url, sync
+    from afterview.notify import GhError, Site, issue_body, sync
     from afterview.pages.common import entries
     from afterview.plaintext import terminal
+    from afterview.site_settings import read_site_config, safe_site_url
 
     clock, records = records_for_command(paths, now)
     source = clock.settings.source
