@@ -4,15 +4,19 @@ write them, several events, files that are not invites, and hostile values kept 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from afterview.cli import cli
 from afterview.commands import new
 from afterview.invite import (
+    Attendee,
     InviteError,
     company_from_domain,
     facts,
@@ -382,3 +386,311 @@ def test_video_from_a_link_in_the_description_and_phone_from_a_dial_in() -> None
     assert facts(event, NY, {ME}).format == "phone"
     with pytest.raises(InviteError):
         read_invite(b"x" * (5 * 1024 * 1024 + 1))
+
+
+# --- more clients: Teams, Zoom, Webex (RFC 7986 CONFERENCE), Chime ----------------------------
+
+
+def test_teams_invite_the_recruiter_is_the_contact_and_the_join_link_kept(playbook: Path) -> None:
+    """Outlook/Teams: the organiser (the recruiter) is not an attendee, the coordinator is an
+    optional attendee, the join link is only in the description."""
+    result = run("--from-ics", str(INVITES / "teams.ics"), "--me", ME)
+    path, data = written(playbook, result)
+    assert (data["company"], data["role"]) == ("Lumenfield", "Senior Data Engineer")
+    assert data["when"] == "2026-12-08T13:00:00-05:00"  # 10:00 Pacific Standard Time
+    assert [p["name"] for p in data["interviewers"]] == ["Jordan Lee", "Priya Raman"]
+    assert data["closing"] == {"contact_person": "Maya Chen",
+                               "contact_email": "maya.chen@lumenfield.com"}  # fmt: skip
+    assert data["location"] == "Microsoft Teams Meeting"
+    assert data["meeting_url"] == (
+        "https://teams.microsoft.com/l/meetup-join/19%3ameeting_Y2M4ZTQ1%40thread.v2/0"
+        "?context=%7b%22Tid%22%3a%22f1e2%22%2c%22Oid%22%3a%22a9b8%22%7d"
+    )  # not the help link nor the organiser's options before and after it
+    text = path.read_text(encoding="utf-8")
+    assert "  # - name: Maya Chen" in text and "  # - name: Sam Ortiz" in text
+    assert check(path) == (0, [])
+
+
+def test_zoom_invite_link_as_location_becomes_the_meeting_url(playbook: Path) -> None:
+    result = run("--from-ics", str(INVITES / "zoom.ics"), "--me", ME)
+    path, data = written(playbook, result)
+    assert (data["company"], data["role"]) == ("Corvid Analytics", "Data Analyst")
+    assert data["location"] == "Zoom"  # the passcode link is not left in the location
+    assert data["meeting_url"] == (
+        "https://us06web.zoom.us/j/84512345678?pwd=b3RsQnVaZ0tDcWxxNHJRZz09"
+    )
+    assert data["duration"] == 45
+    assert "interviewers" not in data  # nobody but the organiser, who is the contact
+    assert data["closing"]["contact_email"] == "rosa.alvarez@corvid-analytics.com"
+    assert "# - name: Rosa Alvarez" in path.read_text(encoding="utf-8")
+    assert check(path) == (0, [])
+
+
+def test_conference_property_chair_and_automated_organiser(playbook: Path) -> None:
+    """RFC 7986 CONFERENCE (the video one, not the tel: one); ROLE=CHAIR is a contact; an
+    organiser that is a scheduling service's no-reply address is nobody."""
+    result = run("--from-ics", str(INVITES / "webex-conference.ics"), "--me", ME)
+    path, data = written(playbook, result)
+    assert (data["company"], data["role"]) == ("Tallow & Finch", "Product Designer")
+    assert data["meeting_url"] == "https://tallowfinch.webex.com/meet/a.obi"
+    assert data["location"] == "Webex"
+    assert data["duration"] == 45
+    assert [p["name"] for p in data["interviewers"]] == ["Ada Obi"]  # the room left out
+    assert data["closing"]["contact_person"] == "Kwame Mensah"
+    assert "greenhouse" not in path.read_text(encoding="utf-8").lower()
+    assert check(path) == (0, [])
+
+
+def test_chime_link_in_location_and_organiser_listed_as_attendee(playbook: Path) -> None:
+    result = run("--from-ics", str(INVITES / "chime.ics"), "--me", ME)
+    path, data = written(playbook, result)
+    assert (data["company"], data["role"]) == ("Brightwater", "Solutions Architect")
+    assert data["location"] == "Amazon Chime"
+    assert data["meeting_url"] == "https://chime.aws/7788990011"
+    assert [p["name"] for p in data["interviewers"]] == ["Omar Haddad"]
+    assert data["closing"]["contact_person"] == "Lena Fischer"
+    assert check(path) == (0, [])
+
+
+# --- company and role from summaries -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("summary", "company", "role"),
+    [
+        ("Lumenfield | Senior Data Engineer - Technical Interview (Jordan Lee)",
+         "Lumenfield", "Senior Data Engineer"),
+        ("Senior Data Engineer interview with Lumenfield", "Lumenfield", "Senior Data Engineer"),
+        ("Lumenfield: Senior Data Engineer", "Lumenfield", "Senior Data Engineer"),
+        ("Interview: Senior Data Engineer at Lumenfield", "Lumenfield", "Senior Data Engineer"),
+        ("Lumenfield - Senior Data Engineer Interview", "Lumenfield", "Senior Data Engineer"),
+        ("Senior Data Engineer @ Lumenfield", "Lumenfield", "Senior Data Engineer"),
+        ("[Lumenfield] Senior Data Engineer – Onsite", "Lumenfield", "Senior Data Engineer"),
+        ("Invitation: Lumenfield Interview - Jonah Reyes - Senior Data Engineer",
+         "Lumenfield", "Senior Data Engineer"),  # Greenhouse-style, the candidate named
+        ("Jonah Reyes <> Lumenfield | Technical Interview", "Lumenfield", None),  # GoodTime
+        ("Lumenfield <> Jonah Reyes: Technical Screen", "Lumenfield", None),  # Ashby
+        ("Phone Screen: Senior Data Engineer (Lumenfield)", "Lumenfield", "Senior Data Engineer"),
+        ("Lumenfield x Jonah Reyes — Hiring Manager Call", "Lumenfield", None),
+        ("Senior Data Engineer - Lumenfield - Final Round", "Lumenfield", "Senior Data Engineer"),
+        ("Interview with Lumenfield for the Senior Data Engineer role",
+         "Lumenfield", "Senior Data Engineer"),
+        ("Lumenfield interview for Senior Data Engineer", "Lumenfield", "Senior Data Engineer"),
+        ("Jonah Reyes - Senior Data Engineer - Phone Screen",
+         "Lumenfield", "Senior Data Engineer"),  # Lever-style: the company from the domain
+        ("Engineering Manager Interview - Lumenfield", "Lumenfield", "Engineering Manager"),
+        ("Lumenfield: Data Science", "Lumenfield", "Data Science"),  # no job word: second piece
+        ("Updated invitation: Lumenfield / Senior Data Engineer / Virtual Onsite",
+         "Lumenfield", "Senior Data Engineer"),
+        ("Lumenfield Senior Data Engineer Interview", "Lumenfield", "Senior Data Engineer"),
+        ("Harborview Health – Platform Engineer interview (round 2)",
+         "Harborview Health", "Platform Engineer"),
+        ("Fwd: Northwind Traders - Product Manager, 2nd round", "Northwind Traders",
+         "Product Manager"),
+        ("Interview with Dana Whitfield", "Lumenfield", None),  # a person, not a company
+        ("Hiring Manager Interview", "Lumenfield", None),  # a stage, not a role
+        ("Recruiter call", "Lumenfield", None),
+    ],
+)  # fmt: skip
+def test_company_and_role_from_summary_shapes(summary: str, company: str, role: str | None) -> None:
+    from datetime import date
+
+    from afterview.invite import Attendee, Event, guess
+
+    attendees = [(Attendee("Jonah Reyes", ME), {}), (Attendee("Dana Whitfield", None), {})]
+    organizer = Attendee("Grace Okafor", "grace@lumenfield.io")
+    event = Event(1, summary, date(2026, 12, 1), None, None, "", "", [], [], False, attendees,
+                  organizer, False)  # fmt: skip
+    names = ["Jonah Reyes", "Dana Whitfield", "Grace Okafor"]
+    assert guess(summary, event, names) == (company, role)
+
+
+@pytest.mark.parametrize(
+    ("email", "company"),
+    [
+        ("no-reply@us.greenhouse-mail.io", None),
+        ("scheduling@goodtime.io", None),
+        ("jobs@lever.co", None),
+        ("dana@calendly.com", None),
+        ("x@outlook.com", None),
+        ("recruiting@lumenfield.io", "Lumenfield"),
+    ],
+)
+def test_no_company_from_mail_and_scheduling_services(email: str, company: str | None) -> None:
+    assert company_from_domain(email) == company
+
+
+# --- links ----------------------------------------------------------------------------------------
+
+
+def test_only_https_links_with_a_host_and_no_user_part_are_kept() -> None:
+    assert meeting_link(["http://meet.google.com/abc-defg-hij"]) is None
+    assert meeting_link(["https://meet.google.com@evil.example/x"]) is None
+    assert meeting_link(["https://zoom.us/j/1?pwd=" + "a" * 3000]) is None  # over MAX_URL
+    assert meeting_link(["see https://meet.google.com/abc-defg-hij."]) == (
+        "Google Meet",
+        "https://meet.google.com/abc-defg-hij",
+    )
+    invite = (
+        b"BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20261214T150000Z\nSUMMARY:Interview\n"
+        b"X-GOOGLE-CONFERENCE:http://meet.google.com/plain-http\n"
+        b"URL:https://calendar.example/event/42\nEND:VEVENT\nEND:VCALENDAR\n"
+    )
+    (event,) = read_invite(invite)
+    found = facts(event, NY, {ME})
+    assert found.meeting_url is None  # plain http, and an event page that is no call
+    assert found.format is None
+
+
+# --- several events ----------------------------------------------------------------------------
+
+
+def test_a_whole_calendar_lists_twenty_soonest_upcoming_first(playbook: Path) -> None:
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:{i}\r\nDTSTART:2026{(i % 12) + 1:02d}{(i % 27) + 1:02d}T150000Z\r\n"
+        f"SUMMARY:Event {i}\r\nEND:VEVENT\r\n"
+        for i in range(300)
+    )
+    invite = playbook / "calendar.ics"
+    invite.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{events}END:VCALENDAR\r\n")
+    result = CliRunner().invoke(
+        cli, ["new", "--from-ics", str(invite), "--now", "2026-09-15T12:00:00-04:00"]
+    )
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    listed = [line for line in lines if re.match(r"\s*\d+\. ", line)]
+    assert len(listed) == 20
+    starts = [line.split()[1] for line in listed]
+    assert starts == sorted(starts) and starts[0] >= "2026-09-15T12"  # upcoming, soonest first
+    assert "      280 more (past ones last)" in lines
+    assert "choose one with --event N" in lines[-1]
+    # the number shown is the one --event takes
+    number, when = listed[0].split()[0].rstrip("."), starts[0]
+    path, data = written(playbook, run("--from-ics", str(invite), "--event", number,
+                                       "--company", "A", "--role", "B"))  # fmt: skip
+    assert data["when"] == when
+    assert nothing_written(playbook) is False and path.exists()
+
+
+# --- bounds and control characters (usage.md) --------------------------------------------------
+
+
+def _one_event(people: str, organizer: str = "") -> bytes:
+    return (
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20261214T150000Z\r\n"
+        "SUMMARY:Interview: Engineer at Bluegate\r\n" + organizer + people
+        + "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()  # fmt: skip
+
+
+@pytest.mark.parametrize("control", ["\u2028", "\u2029", "\x85", "\x1b", "\x0c", "\x1c", "\x7f"])
+def test_a_control_character_in_a_name_is_stripped_not_the_attendee(control: str) -> None:
+    (event,) = read_invite(
+        _one_event(
+            f'ATTENDEE;CN="Dana{control}Whitfield":mailto:dana@bluegate.example\r\n'
+            "ATTENDEE;CN=Lee Park:mailto:lee@bluegate.example\r\n"
+        )  # fmt: skip
+    )
+    found = facts(event, NY, {ME})
+    assert [p.name for p in found.interviewers] == ["Dana Whitfield", "Lee Park"]
+
+
+def test_long_names_are_cut_long_addresses_dropped_and_said() -> None:
+    from afterview.invite import MAX_NAME
+
+    long_name = "Dana " + "Whitfield" * 100_000
+    long_email = "d" * 300 + "@bluegate.example"
+    (event,) = read_invite(
+        _one_event(
+            f'ATTENDEE;CN="{long_name}":mailto:dana@bluegate.example\r\n'
+            f"ATTENDEE;CN=Lee Park:mailto:{long_email}\r\n"
+        )  # fmt: skip
+    )
+    found = facts(event, NY, {ME})
+    (dana, lee) = found.interviewers
+    assert dana.name == "Dana" and len(dana.name) <= MAX_NAME  # cut at a word
+    assert lee == Attendee("Lee Park", None)
+    assert any("cut to" in n for n in found.notes)
+    assert any("address of 317 characters is left out" in n for n in found.notes)
+
+
+_HOSTILE = st.sampled_from(
+    list(": #&*!|>-?{}[],%@`'\\~=<;\t\u2028\u2029\u0085\ufeff\x00\x1b\x07\x7f\u202e\u200f ")
+    + ["---", "...", "!!python/object:os.system", "{{ x }}", "{% raw %}", "null", "\r\n", "\n"]
+)
+_NAME = st.tuples(
+    st.lists(st.one_of(_HOSTILE, st.text(max_size=4)), min_size=1, max_size=6).map("".join),
+    st.sampled_from([1, 1, 1, 50, 5_000, 60_000]),  # up to a few hundred thousand characters
+).map(lambda t: t[0] * t[1])
+_EMAIL = st.tuples(
+    st.text(alphabet="abcdefghij._%+-", min_size=1, max_size=12),
+    st.sampled_from([1, 1, 40]),
+).map(lambda t: t[0] * t[1] + "@bluegate.example")
+_ROLE = st.sampled_from(["REQ-PARTICIPANT", "OPT-PARTICIPANT", "CHAIR", "NON-PARTICIPANT", ""])
+
+
+def _param(text: str) -> str:
+    """text as a quoted iCalendar parameter value (RFC 6868: ^' for a quote, ^n a line break)."""
+    text = text.replace("^", "^^").replace('"', "^'")
+    return '"' + text.replace("\r\n", "^n").replace("\n", "^n").replace("\r", "^n") + '"'
+
+
+def _value(text: str) -> str:
+    """text as an iCalendar TEXT value (RFC 5545 3.3.11)."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+
+
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    summary=_NAME,
+    location=_NAME,
+    people=st.lists(st.tuples(_NAME, _EMAIL, _ROLE), max_size=40),
+    organizer=st.one_of(st.none(), st.tuples(_NAME, _EMAIL)),
+)
+def test_any_invite_gives_a_record_that_check_accepts(
+    tmp_path_factory: pytest.TempPathFactory, summary: str, location: str, people: list,
+    organizer: tuple | None,
+) -> None:  # fmt: skip
+    """Large and hostile invites: the record is under the checker's 1 MiB and check finds no
+    error in it (no schema or YAML finding) — or nothing is written, with a message."""
+    folder = tmp_path_factory.mktemp("invite")
+    lines = [f"SUMMARY:{_value(summary)}", f"LOCATION:{_value(location)}"]
+    if organizer:
+        lines.append(f"ORGANIZER;CN={_param(organizer[0])}:mailto:{organizer[1]}")
+    for name, email, role in people:
+        role_param = f";ROLE={role}" if role else ""
+        lines.append(f"ATTENDEE;CN={_param(name)}{role_param}:mailto:{email}")
+    invite = folder / "invite.ics"
+    invite.write_bytes(_one_event("".join(line + "\r\n" for line in lines)).replace(
+        b"SUMMARY:Interview: Engineer at Bluegate\r\n", b""))  # fmt: skip
+    records = folder / "records"
+    result = CliRunner().invoke(
+        cli,
+        ["new", "--from-ics", str(invite), "--me", ME, "--dir", str(records), "--now", BEFORE],
+    )
+    assert "Traceback" not in result.output
+    if result.exit_code == 2:  # an invite over 5 MiB, or no company or role to guess
+        assert re.search(r"larger than 5 MiB|missing --(company|role)", result.stderr)
+        return
+    assert result.exit_code == 0, result.output
+    (path,) = records.iterdir()
+    assert path.stat().st_size < 1_048_576
+    _code, findings = check(path)
+    assert [f for f in findings if f["severity"] == "error"] == []
+
+
+def test_a_name_of_four_and_a_half_megabytes_gives_a_small_record_check_accepts(
+    playbook: Path,
+) -> None:
+    """The red team's case: a 4.5 MB name gave a 4.3 MB record that check refused."""
+    name = "Dana\u2028Whit\x1bfield " + "x" * 4_500_000
+    invite = playbook / "big.ics"
+    invite.write_bytes(_one_event(f'ATTENDEE;CN="{name}":mailto:dana@bluegate.example\r\n'))
+    result = run("--from-ics", str(invite), "--me", ME)
+    path, data = written(playbook, result)
+    assert path.stat().st_size < 10_000
+    assert data["interviewers"] == [{"name": "Dana Whit field", "email": "dana@bluegate.example"}]
+    assert "cut to 15" in result.stderr
+    assert check(path) == (0, [])
