@@ -694,3 +694,31 @@ def test_a_name_of_four_and_a_half_megabytes_gives_a_small_record_check_accepts(
     assert data["interviewers"] == [{"name": "Dana Whit field", "email": "dana@bluegate.example"}]
     assert "cut to 15" in result.stderr
     assert check(path) == (0, [])
+
+
+def test_the_largest_record_an_invite_can_give_is_under_100_kb(playbook: Path) -> None:
+    """Every bound at its limit, in four-byte characters: usage.md's "under 100 KB"."""
+    wide = "\U0001f600"
+    people = "".join(
+        f'ATTENDEE;CN="{wide * 119} {i}";ROLE={"OPT-PARTICIPANT" if i % 4 else "REQ-PARTICIPANT"}'
+        f":mailto:{'p' * 230}{i:03d}@bluegate.example\r\n"
+        for i in range(200)
+    )
+    extra = (
+        f'ORGANIZER;CN="{wide * 120}":mailto:{"o" * 230}@bluegate.example\r\n'
+        f"LOCATION:{wide * 499}\r\nX-GOOGLE-CONFERENCE:https://meet.google.com/{'a' * 2000}\r\n"
+    )
+    invite = playbook / "widest.ics"
+    invite.write_bytes(
+        _one_event(people + extra).replace(
+            b"Interview: Engineer at Bluegate",
+            f"Interview: {wide * 190} Engineer at {wide * 199}".encode(),
+        )
+    )
+    result = run("--from-ics", str(invite), "--me", ME)
+    path, data = written(playbook, result)
+    assert len(data["interviewers"]) == 30 and len(data["location"]) == 499
+    assert len(data["meeting_url"]) > 2000
+    size = path.stat().st_size
+    assert 30_000 < size < 100_000, size  # 35,841 bytes when written
+    assert [f for f in check(path)[1] if f["severity"] == "error"] == []

@@ -9,34 +9,31 @@
   maps it to; ``Z`` is UTC; a floating time (no zone) or an unknown ``TZID``
   is read in the playbook's zone; an all-day event gives a date.
 - ``duration`` in minutes from ``DTEND`` or ``DURATION`` (1 to 1440).
-- ``location``: the ``LOCATION`` text on one line (lines joined with ", ");
-  without one, the meeting service and link.
-- ``format``: ``video`` when a Google Meet, Zoom, Microsoft Teams or Webex
-  link is in the location, the description or a conference property
-  (``X-GOOGLE-CONFERENCE``, ``X-MICROSOFT-ONLINEMEETINGURL``,
-  ``X-MICROSOFT-SKYPETEAMSMEETINGURL``, ``CONFERENCE``, ``URL``); else
-  ``onsite`` when the location reads as a street address (or Apple's
-  ``X-APPLE-STRUCTURED-LOCATION`` is there); else ``phone`` when there is
-  only a dial-in number; else left out.
-- ``interviewers``: the attendees (``ATTENDEE``) with their ``CN`` and
-  ``mailto:`` address, ``"Surname, Given"`` written ``"Given Surname"``;
-  left out: the person's own addresses, rooms and resources, declined and
-  non-participant attendees. The organiser is not made an interviewer unless
-  also listed as an attendee (it is usually a recruiter or an assistant); it
-  is returned separately so the record can mention it.
+- ``meeting_url``: an https link from a conference property (``X-GOOGLE-CONFERENCE``,
+  ``X-MICROSOFT-SKYPETEAMSMEETINGURL``, ``CONFERENCE`` ...), else a known video
+  service's link (Meet, Zoom, Teams, Webex, Chime ...) in ``URL``, the location
+  or the description; ``format`` is ``video`` when there is one, else
+  ``onsite`` for a street address (or Apple's ``X-APPLE-STRUCTURED-LOCATION``),
+  else ``phone`` for a dial-in number.
+- ``location``: the ``LOCATION`` text on one line without the meeting link;
+  the service's name when nothing else is left.
+- ``interviewers`` and ``contacts`` (``people``): the organiser and attendees
+  whose ROLE is optional, chair or non-participant are contacts; the other
+  attendees interviewers; your own addresses, rooms, declined and automated
+  senders left out; ``"Surname, Given"`` written ``"Given Surname"``.
 - ``round`` from ``round 2`` or ``second round`` in ``SUMMARY``;
-- ``company`` and ``role`` guesses from ``SUMMARY`` (``Interview: Data
-  Engineer at Northwind``, ``Northwind – Data Engineer interview`` ...) and
-  the organiser's email domain.
+- ``company`` and ``role`` guesses from the pieces of ``SUMMARY`` (``guess``)
+  and the organiser's email domain.
 
+content/usage.md ("From a calendar invite") states each rule and bound.
 Every text taken from the invite is made one line of printable text. An
 invite is untrusted input: the file is at most 5 MiB; a ``VTIMEZONE`` whose
 rules are not the yearly changes real zones have (a rule every second, or by
 hour, minute or second) is not followed, since working out an offset from it
 could take hours: the start is read in the playbook's zone, and said so;
-at most ``MAX_PEOPLE`` interviewers are taken; a guessed company or role
-longer than ``MAX_GUESS`` characters, or a location longer than
-``MAX_LOCATION``, is not used; the library's warnings are not printed.
+control characters are made spaces before parsing (``without_controls``); names,
+addresses, people, guesses, locations and links are bounded (``MAX_*``), so a
+record stays far under the checker's 1 MiB; the library's warnings are not printed.
 """
 
 from __future__ import annotations
@@ -568,8 +565,6 @@ def _location(event: Event, link: tuple[str, str] | None) -> str | None:
     if link is not None:
         location = _URL.sub(lambda m: "" if _https(m.group(0)) else m.group(0), location)
         location = location.strip(" \t;,:|-–—")
-        if not re.search(r"\w", location):
-            location = ""
         location = location or link[0]
     return location or None
 
