@@ -44,6 +44,7 @@ from typing import Any
 from afterview.checker import FileResult
 from afterview.findings import Finding
 from afterview.loader import Record
+from afterview.loader.reading import ReadError, read_file
 from afterview.model import Interview, Person
 from afterview.redaction.contacts import EMAIL_WITHHELD, PHONE_WITHHELD
 from afterview.redaction.fold import Folded, fold, fold_text
@@ -58,6 +59,7 @@ from afterview.redaction.names import (
     name_words,
     names_in_free_text,
 )
+from afterview.redaction.raw import people_in_raw
 from afterview.redaction.scrubber import KEEP, Scrubber
 
 __all__ = [
@@ -138,11 +140,26 @@ def named_in_fields(iv: Interview, companies: Iterable[str] = ()) -> list[str]:
     return names
 
 
-def scrubber_for(interviews: Sequence[Interview]) -> Scrubber:
-    """One scrubber that knows every person of every record."""
+def scrubber_for(interviews: Sequence[Interview], unloaded: Iterable[str] = ()) -> Scrubber:
+    """One scrubber that knows every person of every record: of the interviews, and of
+    the records that did not load, read from their raw texts (``unloaded``)."""
     companies = [iv.company for iv in interviews if iv.company]
     names = [n for iv in interviews for n in named_in_fields(iv, companies)]
-    return Scrubber(people_of(interviews), names)
+    people = people_of(interviews)
+    for text in unloaded:
+        found, contacts = people_in_raw(text)
+        names += found
+        people += [Person(("raw",), None, None, c, c, None, None) for c in contacts]
+    return Scrubber(people, names)
+
+
+def raw_text(path: str) -> str:
+    """A record file's text as far as it can be read (at most its first MiB and a byte,
+    undecodable bytes replaced), or nothing: for the people of a record that did not load."""
+    try:
+        return read_file(path).decode("utf-8", "replace")
+    except ReadError:
+        return ""
 
 
 def _person(value: str | None, scrubbed: str | None) -> str | None:
@@ -282,7 +299,10 @@ def redact_results(
 ) -> list[FileResult]:
     """Redacted copies of every result; each is scrubbed of every record's people."""
     results = list(results)
-    scrubber = scrubber_for([r.interview for r in results if r.interview is not None])
+    scrubber = scrubber_for(
+        [r.interview for r in results if r.interview is not None],
+        [raw_text(r.path) for r in results if r.interview is None],
+    )
     return [
         FileResult(
             scrubber.path(r.path),
