@@ -487,6 +487,20 @@ def test_chime_link_in_location_and_organiser_listed_as_attendee(playbook: Path)
          "Harborview Health", "Platform Engineer"),
         ("Fwd: Northwind Traders - Product Manager, 2nd round", "Northwind Traders",
          "Product Manager"),
+        ("Interview Scheduled: Senior Data Engineer (R-01234)",
+         "Lumenfield", "Senior Data Engineer"),  # Workday: a requisition number
+        ("Senior Data Engineer (Remote) - Req 4521 - Lumenfield",
+         "Lumenfield", "Senior Data Engineer"),
+        ("Candidate Interview: Jonah Reyes for Senior Data Engineer",
+         "Lumenfield", "Senior Data Engineer"),
+        ("Lumenfield: Senior Data Engineer (Hybrid) - Round 2",
+         "Lumenfield", "Senior Data Engineer"),
+        ("Jonah Reyes / Lumenfield - 30 min intro", "Lumenfield", None),
+        ("30 Minute Meeting between Dana Whitfield and Jonah Reyes", "Lumenfield", None),
+        ("Meet & Greet with Lumenfield", "Lumenfield", None),
+        ("Re: Senior Data Engineer position at Lumenfield", "Lumenfield", "Senior Data Engineer"),
+        ("Lumenfield 360 - Senior Data Engineer", "Lumenfield 360", "Senior Data Engineer"),
+        ("3M | Senior Data Engineer", "3M", "Senior Data Engineer"),
         ("Interview with Dana Whitfield", "Lumenfield", None),  # a person, not a company
         ("Hiring Manager Interview", "Lumenfield", None),  # a stage, not a role
         ("Recruiter call", "Lumenfield", None),

@@ -634,22 +634,32 @@ def round_number(summary: str) -> int | None:
 _STAGE_NOUN = (
     r"interviews?|screen(?:ing)?|call|chat|round|loop|on-?site|conversation|meeting|session|"
     r"assessment|discussion|debrief|superday|presentation|exercise|challenge|review|sync|"
-    r"catch-?up|coffee|visit|intro(?:duction)?|panel|1:1|one-on-one|meet and greet|day"
+    r"catch-?up|coffee|visit|intro(?:duction)?|panel|1:1|one-on-one|meet\s*(?:&|and)\s*greet|day"
 )
 _STAGE_ADJ = (
     r"hiring\s+manager|recruiter|hr|technical|tech|coding|final|phone|video|virtual|on-?site|"
     r"initial|intro(?:ductory)?|first|second|third|fourth|fifth|next|\d+(?:st|nd|rd|th)|team|"
     r"panel|peer|behaviou?ral|culture(?:\s+fit)?|values|system\s+design|case\s+study|"
     r"portfolio|pair(?:\s+programming)?|take-?home|follow-?up|leadership|executive|founder|"
-    r"ceo|cto|live|whiteboard|zoom|teams|google\s+meet|webex|remote|in-?person|job|"
+    r"ceo|cto|live|whiteboard|zoom|teams|google\s+meet|webex|remote|in-?person|job|candidate|"
+    r"\d+\s*(?:-\s*)?(?:min(?:ute)?s?|hours?|hrs?)|"
     r"(?:round|stage|part)\s*\d+|\d+"
 )
 # A run of stage words ending a piece: "Technical Interview", "Final Round", "Onsite".
 _STAGE_TAIL = re.compile(
     rf"(?:^|\s)(?:(?:{_STAGE_ADJ})\s+)*(?:{_STAGE_NOUN})(?:\s*\d+)?\s*$", re.IGNORECASE
 )
-_FILLER = re.compile(r"^(?:the|a|an|our|your)\s+|\s+(?:role|position|job|opening|team)$",
-                     re.IGNORECASE)  # fmt: skip
+_FILLER = re.compile(
+    r"^(?:the|a|an|our|your)\s+|\s+(?:role|position|job|opening|team)$|\s+(?:scheduled|"
+    r"confirmed|rescheduled|updated|invitation|invite|request|reminder)$|\s+between\s.*$",
+    re.IGNORECASE,
+)
+# Requisition numbers (R-01234, JR-2291, #4521) and work arrangements: not a company or role.
+_ASIDE = re.compile(
+    r"\s*\((?:remote|hybrid|on-?site|in-?office|contract|full[- ]time|part[- ]time|"
+    r"(?:[a-z]{1,5}-|#|req\.?\s*#?)?\d{3,}[\w-]*)\)|(?:^|\s)(?:req\.?\s*#?|#|[a-z]{1,5}-)\d{3,}[\w-]*$",
+    re.IGNORECASE,
+)
 # Between a summary's pieces: " | ", " - ", ": ", " <> ", " x ", " / ", ", ", "[Company]".
 _SEPARATOR = re.compile(r"\s+[|\-–—/x]\s+|\s*[|–—]\s*|\s*<>\s*|:\s+|,\s+|\s+::\s+|"
                         r"^\[|\]\s*")  # fmt: skip
@@ -664,9 +674,10 @@ def _is_role(text: str) -> bool:
 
 def _clean(piece: str) -> str:
     """A piece without stage words at its end, filler words, or stray punctuation."""
-    piece = piece.strip(" -–—|:()[]'\"")
+    piece = _ASIDE.sub("", piece).strip(" -–—|:()[]'\"")
     while True:
-        shorter = _FILLER.sub("", _STAGE_TAIL.sub("", piece)).strip(" -–—|:()[]'\"")
+        shorter = _FILLER.sub("", _STAGE_TAIL.sub("", _ASIDE.sub("", piece)))
+        shorter = shorter.strip(" -–—|:()[]'\"")
         if shorter == piece:
             return piece
         piece = shorter
