@@ -38,7 +38,7 @@ def render(root: Path, out: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -
 
 def test_render_is_byte_identical_to_the_plugin(tmp_path: Path, monkeypatch) -> None:
     generated = plugin_pages(REPO / "mkdocs.yml", monkeypatch)
-    rendered = render(REPO, tmp_path / "out", monkeypatch)
+    rendered = render(REPO, tmp_path / "out", monkeypatch, "--links", "directory")
     assert len(generated) > 30
     assert rendered.keys() == generated.keys()
     for name, content in generated.items():
@@ -48,7 +48,7 @@ def test_render_is_byte_identical_to_the_plugin(tmp_path: Path, monkeypatch) -> 
 def test_render_redacted_is_byte_identical_to_the_redacting_plugin(tmp_path, monkeypatch) -> None:
     root = make_site(tmp_path / "site", FIXTURES / "private" / "interviews", {"redact": True})
     generated = plugin_pages(root / "mkdocs.yml", monkeypatch)
-    rendered = render(root, tmp_path / "out", monkeypatch, "--redact")
+    rendered = render(root, tmp_path / "out", monkeypatch, "--redact", "--links", "directory")
     assert rendered == generated
     assert b"Solveig" not in b"".join(rendered.values())
 

@@ -46,6 +46,15 @@ ASSETS = ("assets/afterview.css", "assets/afterview.js")
     show_default=True,
     help="Also write the pages' stylesheet and script: " + ", ".join(ASSETS) + ".",
 )
+@click.option(
+    "--links",
+    type=click.Choice(["source", "directory", "flat"]),
+    default="source",
+    show_default=True,
+    help="Links between the generated pages: to the other page's source (.md) path, which"
+    " Zensical resolves; or MkDocs' finished URLs (directory: use_directory_urls on;"
+    " flat: off), as the plugin writes them.",
+)
 @now_option
 def command(
     directory: Path,
@@ -55,12 +64,14 @@ def command(
     status_page: str,
     calendar: bool,
     assets: bool,
+    links: str,
     now: str | None,
 ) -> None:
     """Write what the MkDocs plugin adds to a site into DIR, for other generators.
 
     The generated pages as Markdown, byte for byte those the plugin adds
-    (status, one page per interview, checks, lessons, offers); agenda.ics, as the
+    (status, one page per interview, checks, lessons, offers) but for the
+    links between them (--links); agenda.ics, as the
     plugin publishes it; and the stylesheet and script the pages' sortable
     tables and badges need (assets/afterview.css and assets/afterview.js; a
     theme with `custom_dir: site_overrides`, as `afterview init` writes, loads
@@ -81,7 +92,7 @@ def command(
     clock, run = records_for_command(paths, now)
     if run.problems:
         fail("; ".join(run.problems))
-    pages = build_pages(run.results, clock, redact, status_page, publish_private_notes)
+    pages = build_pages(run.results, clock, redact, status_page, publish_private_notes, links)
     files = {src_uri: content.encode("utf-8") for src_uri, content in pages.items()}
     if calendar:
         files[CALENDAR_FILE] = site_ics(run.results, clock, redact, publish_private_notes)

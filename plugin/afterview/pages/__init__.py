@@ -9,6 +9,7 @@ from afterview.pages.checks import checks_pages
 from afterview.pages.common import LESSONS_PAGE, OFFERS_PAGE, entries
 from afterview.pages.interview import render_interview
 from afterview.pages.lessons import render_lessons
+from afterview.pages.markup import url_style
 from afterview.pages.offers import render_offers
 from afterview.pages.status import render_status
 
@@ -21,6 +22,7 @@ def build_pages(
     redact: bool = False,
     status_page: str = DEFAULT_STATUS_PAGE,
     publish_private: bool = False,
+    urls: str = "directory",
 ) -> dict[str, str]:
     """Every generated page, keyed by its source path (e.g. ``interviews/x.md``).
 
@@ -28,8 +30,17 @@ def build_pages(
     place that redacts): no page carries an email, a phone number or a known
     person's name, and, unless ``publish_private``, offer terms, feedback,
     reflections, notes and thank-you texts are withheld. The status page then
-    opens with a note saying so.
+    opens with a note saying so. Links between pages are written in the
+    ``urls`` style (markup.url_style: ``directory``, ``flat`` or ``source``).
     """
+    with url_style(urls):
+        return _build(results, clock, redact, status_page, publish_private)
+
+
+def _build(
+    results: list[FileResult], clock: Clock, redact: bool, status_page: str, publish_private: bool
+) -> dict[str, str]:
+    """build_pages' work, with the links' URL style set."""
     if redact:
         from afterview.redact import redact_results
 

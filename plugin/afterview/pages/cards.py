@@ -1,18 +1,23 @@
 """Tables that turn into cards on a phone.
 
-A generated table is written as an HTML table (through ``md_in_html``, so the
-cells' inline Markdown, links between pages included, is still Markdown)
-whose every cell carries its column's name in ``data-label``. On a wide
-screen it is an ordinary table; below 45em (``afterview.css``) each row
-becomes a card: the first cell its heading, every other cell on its own line
-after its column's name, so no column is cut off or needs sideways scrolling.
+A generated table is written as a finished HTML table: its cells are markup's
+fragments (escaped text, badges, links with their finished URLs), which are
+HTML as they stand, so MkDocs passes the table through without parsing it
+again as Markdown (no ``markdown`` attribute for ``md_in_html``). Every cell
+carries its column's name in ``data-label``. On a wide screen it is an
+ordinary table; below 45em (``afterview.css``) each row becomes a card: the
+first cell its heading, every other cell on its own line after its column's
+name, so no column is cut off or needs sideways scrolling.
+
+The column names are left out of the site's search index
+(``data-search-exclude``, content/usage.md): they repeat on every row.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from afterview.pages.markup import Md, cell, md
+from afterview.pages.markup import Md, attribute, cell, md
 
 
 def card_table(
@@ -21,33 +26,23 @@ def card_table(
     """The lines of a table block; cells are escaped unless ``Md``, headers are plain text.
 
     ``wrapper`` is the class list of the enclosing ``<div>`` (it always includes
-    ``av-cards``).
+    ``av-cards``). The block starts and ends with a blank line, so Markdown
+    reads it as one raw HTML block.
     """
     classes = wrapper if "av-cards" in wrapper.split() else f"av-cards {wrapper}"
     head = md("").join(md("<th>{}</th>", h) for h in headers)
+    labels = [md(' data-label="{}"', h) for h in headers]
     out = [
-        md('<div class="{}" markdown>', classes),
         md(""),
-        md("<table markdown>"),
-        md("<thead markdown><tr markdown>{}</tr></thead>", head),
-        md("<tbody markdown>"),
+        md('<div class="{}"><table>', attribute(classes)),
+        md("<thead data-search-exclude><tr>{}</tr></thead><tbody>", head),
     ]
     for row in rows:
         if len(row) != len(headers):
             raise ValueError(f"a row of {len(row)} cells under {len(headers)} headers")
-        cells = md("").join(_cell(h, value) for h, value in zip(headers, row, strict=True))
-        out.append(md("<tr markdown>{}</tr>", cells))
-    out += [md("</tbody>"), md("</table>"), md(""), md("</div>")]
+        cells = md(" ").join(
+            md("<td{}>{}</td>", label, cell(v)) for label, v in zip(labels, row, strict=True)
+        )
+        out.append(md("<tr>{}</tr>", cells))
+    out += [md("</tbody></table></div>"), md("")]
     return out
-
-
-def _cell(header: str, value: object) -> Md:
-    """A labelled cell; parsed as Markdown only when it holds Markdown (a link, bold text).
-
-    Escaped text and inline HTML need no parsing, and skipping it halves the
-    time a long status table takes to render.
-    """
-    text = cell(value)
-    if "](" in text or "**" in text:
-        return md('<td data-label="{}" markdown="span">{}</td>', header, text)
-    return md('<td data-label="{}">{}</td>', header, text)

@@ -19,7 +19,7 @@ def rule_page(rule_id: str) -> str:
 def _severity(rule: Rule, settings: Settings) -> Md:
     own = settings.severity.get(rule.id)
     if own and own != rule.severity:
-        return md("{} by default; **{}** in this playbook", rule.severity, own)
+        return md("{} by default; <strong>{}</strong> in this playbook", rule.severity, own)
     return esc(rule.severity)
 
 

@@ -25,7 +25,7 @@ def thank_you_drafts(iv: Interview, clock: Clock, redacted: bool) -> list[Md]:
         drafts = [d for d in make_drafts("thank-you", iv, clock) if d.recipient is not None]
     except DraftError as e:
         return [
-            md("## Thank-you drafts"),
+            md("## Thank-you drafts {{ data-search-exclude }}"),
             md(""),
             md('!!! warning "The drafts could not be made"'),
             md(""),
@@ -34,7 +34,7 @@ def thank_you_drafts(iv: Interview, clock: Clock, redacted: bool) -> list[Md]:
         ]
     if not drafts:
         return []
-    lines = [md("## Thank-you drafts"), md("")]
+    lines = [md("## Thank-you drafts {{ data-search-exclude }}"), md("")]
     for d in drafts:
         to = address(d.recipient, d.email)
         if to is not None:

@@ -249,7 +249,7 @@ def render_interview(entry: Entry, clock: Clock, redacted: bool, status_page: st
             md(""),
             md("This record could not be loaded; fix the findings below and it will be checked."),
             md(""),
-            md("## Findings"),
+            md("## Findings {{ data-search-exclude }}"),
             md(""),
         ]
         lines += [_finding(f, here, clock) for f in findings]
@@ -261,7 +261,7 @@ def render_interview(entry: Entry, clock: Clock, redacted: bool, status_page: st
     lines += [md("## People"), md(""), *_people(iv, redacted), md("")]
     lines += thank_you_drafts(iv, clock, redacted)
 
-    lines += [md("## Playbook"), md("")]
+    lines += [md("## Playbook {{ data-search-exclude }}"), md("")]
     steps = []
     for step, state in step_statuses(iv, clock, findings):
         ids = [r.id for r in RULES.values() if r.step == step]
@@ -288,13 +288,14 @@ def render_interview(entry: Entry, clock: Clock, redacted: bool, status_page: st
         lines.append(md("- {}{} — {}", flag, item.detail, due))
     lines.append(md(""))
 
-    lines += [md("## Findings"), md("")]
+    lines += [md("## Findings {{ data-search-exclude }}"), md("")]
     if findings:
         lines += [_finding(f, here, clock) for f in findings]
     else:
         lines += [md("No findings: every step due so far is done."), md("")]
 
-    lines += [md("## Timeline"), md(""), interview_timeline(entry, clock), md("")]
+    lines += [md("## Timeline {{ data-search-exclude }}"), md("")]
+    lines += [interview_timeline(entry, clock), md("")]
     events = [(when_s, text) for _at, when_s, text in _timeline(iv, clock)]
     lines += card_table(("When", "What"), events)
     lines.append(md(""))

@@ -17,6 +17,14 @@ keeps), and every way of making one escapes record text:
   argument that is not ``Md`` goes through ``esc``.
 * ``link``, ``page_link``, ``mailto``, ``tel``, ``span``, ``cell``, ``indent``
   and ``front_matter`` take and give ``Md``.
+
+The fragments are HTML as well as Markdown: ``esc`` writes character
+references, ``rich``, ``link`` and ``span`` write HTML elements, and
+``page_link`` writes an ``<a>`` whose ``href`` is the finished relative URL
+of the other page (``page_href``: MkDocs does not rewrite links inside raw
+HTML, so the URL is worked out here, in the style ``url_style`` sets). So
+the same fragments fill the cells of the HTML tables (pages.cards), which
+MkDocs passes through as they are, without parsing them again as Markdown.
 * ``drawing(svg)``: an SVG drawing the timeline module assembled as a plain
   string from literal markup, numbers and ``svg_text`` values (escaped once,
   there). It is checked, not trusted: only the drawing elements and attributes
@@ -41,7 +49,9 @@ import html
 import posixpath
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from typing import LiteralString, SupportsIndex
 from urllib.parse import quote
@@ -212,7 +222,7 @@ def safe_url(url: str) -> str | None:
     """The URL when it is one whole http, https, mailto or tel URL, else None.
 
     Whole: ``http(s)://host[:port]`` with no user part, then only URL
-    characters; ``mailto:`` one address and an optional query; ``tel:`` a number.
+    characters; ``mailto:`` one plain address and an optional query; ``tel:`` a number.
     """
     url = url.strip()
     scheme, sep, rest = url.partition(":")
@@ -348,9 +358,70 @@ def _rel_from(folder: str, to_page: str) -> Md:
     return _make(quote(posixpath.relpath(to_page, folder), safe="/"))
 
 
+URL_STYLES = ("directory", "flat", "source")
+_URL_STYLE: ContextVar[str] = ContextVar("afterview_url_style", default="directory")
+
+
+@contextmanager
+def url_style(style: str) -> Iterator[None]:
+    """Within the block, ``page_href`` writes links in this style (``URL_STYLES``).
+
+    ``directory``: MkDocs' URLs with ``use_directory_urls`` on (its default);
+    ``flat``: with it off (``a/b.html``); ``source``: the other page's source
+    path (``a/b.md``), for generators that resolve links in raw HTML
+    themselves, as Zensical does (``afterview render``).
+    """
+    if style not in URL_STYLES:
+        raise ValueError(f"unknown URL style {style!r}")
+    token = _URL_STYLE.set(style)
+    try:
+        yield
+    finally:
+        _URL_STYLE.reset(token)
+
+
+def page_url(src: str, directory: bool = True) -> str:
+    """The URL, from the site's root, that MkDocs gives the page with this source path.
+
+    ``a/b.md`` is ``a/b/`` (``a/b.html`` without directory URLs); ``a/index.md``
+    and ``a/README.md`` are the folder's page, ``a/`` (``a/index.html``).
+    """
+    stem = src[:-3] if src.endswith(".md") else src
+    folder, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        if directory:
+            return folder + "/" if folder else ""
+        return posixpath.join(folder, "index.html")
+    return stem + "/" if directory else stem + ".html"
+
+
+def page_href(from_page: str, to_page: str) -> Md:
+    """The finished relative URL from one page (source path) to another, percent-encoded.
+
+    What MkDocs makes of a Markdown link ``rel(from_page, to_page)``, for links
+    in raw HTML, which MkDocs leaves as they are; in the ``source`` style
+    (``url_style``) that link itself.
+    """
+    style = _URL_STYLE.get()
+    if style == "source":
+        return rel(from_page, to_page)
+    return _href_between(from_page, to_page, style == "directory")
+
+
+@lru_cache(maxsize=16384)
+def _href_between(from_page: str, to_page: str, directory: bool) -> Md:
+    here, there = page_url(from_page, directory), page_url(to_page, directory)
+    base = (here[:-1] if here.endswith("/") else posixpath.dirname(here)) or "."
+    target = (there[:-1] if there.endswith("/") else there) or "."
+    url = posixpath.relpath(target, base)
+    if there.endswith("/") or not there:
+        url += "/"
+    return _make(quote(url, safe="/"))
+
+
 def page_link(label: object, from_page: str, to_page: str) -> Md:
-    """A Markdown link to another generated page, the label escaped unless ``Md``."""
-    return md("[{}]({})", label, rel(from_page, to_page))
+    """An HTML link to another page of the site, the label escaped unless ``Md``."""
+    return _make(f'<a href="{page_href(from_page, to_page)}">{as_md(label)}</a>')
 
 
 def cell(text: object) -> Md:
@@ -362,6 +433,11 @@ def indent(text: object, spaces: int = 4) -> Md:
     """Indent every non-empty line (content of an admonition or list item)."""
     pad = " " * spaces
     return _make("\n".join(pad + line if line.strip() else "" for line in as_md(text).split("\n")))
+
+
+def attribute(value: str) -> Md:
+    """An attribute value written by the code (a class list): HTML-escaped, not record text."""
+    return _make(html.escape(value, quote=True))
 
 
 def span(text: object, cls: str, sort: str | None = None) -> Md:

@@ -92,7 +92,8 @@ def _attention(entries: list[Entry], clock: Clock, status_page: str) -> list[Md]
         return out + [md("Nothing overdue and nothing due in the next {} days.", SOON_DAYS), md("")]
     if broken:
         out += [md("### Errors in records"), md(""), *broken, md("")]
-    out += [md("### Overdue"), md(""), *(overdue or [md("Nothing overdue.")]), md("")]
+    out += [md("### Overdue"), md("")]
+    out += [*(overdue or [md("Nothing overdue.")]), md("")]
     out += [md("### Due in the next {} days", SOON_DAYS), md("")]
     out += [*(soon or [md("Nothing due soon.")]), md("")]
     return out
@@ -140,7 +141,7 @@ def _row(e: Entry, index: int, size: int, clock: Clock, status_page: str) -> lis
     nxt = items[0] if items else None
     action = esc(nxt.detail) if nxt else esc("—")
     if nxt and nxt.overdue:
-        action = md("**{}**", action)
+        action = md("<strong>{}</strong>", action)
     due = (
         span(
             md("{}<br>{}", when_cell(nxt.due, clock), relative(nxt.due, clock)),
@@ -191,14 +192,13 @@ def render_status(entries: list[Entry], clock: Clock, status_page: str) -> str:
             md("") if len(entries) == 1 else md("s"),
         ),
         md(""),
-        md('<div class="av-counts" markdown>'),
-        md(""),
-        badges,
-        md(""),
-        md("</div>"),
+        md('<div class="av-counts"><p>{}</p></div>', badges),
         md(""),
     ]
-    lines += [status_timeline(entries, clock), md("")]  # the stage bar and the timeline
+    # the stage bar and the timeline, drawings left out of the search index (usage.md)
+    lines += [md('<figure class="av-drawings" data-search-exclude>')]
+    lines += [status_timeline(entries, clock), md("</figure>")]
+    lines.append(md(""))
     lines += _attention(entries, clock, status_page)
     lines += [
         md("## All interviews"),

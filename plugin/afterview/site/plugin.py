@@ -158,6 +158,7 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
             self._redact,
             self.config.status_page,
             self.config.publish_private_notes,
+            "directory" if config.use_directory_urls else "flat",
         )
         for src_uri, content in pages.items():
             existing = files.get_file_from_path(src_uri)
