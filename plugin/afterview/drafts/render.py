@@ -7,7 +7,9 @@ named by the ``drafts`` setting. Templates are Jinja2, rendered by
 variable is an error, never an empty string. Any failure while rendering (a
 syntax error, a refused attribute, ``1/0``, a template that includes itself)
 becomes a ``DraftError`` naming the template. The sandbox keeps a template
-from Python's internals and from files outside the template folders; it does
+from Python's internals, and the loader from files outside the template folders (a
+template that is a symbolic link, lies under one or resolves outside its folder is
+refused, and so is a playbook's template that is a hard link); it does
 not bound the time or memory a template takes, so a template is trusted like
 code (a record's values are not: they are data). Values are data: Jinja prints a
 value as it is and never reads it as a template, so a record holding
@@ -20,6 +22,7 @@ is removed from the body.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -79,14 +82,48 @@ def _refuse_none(value: Any) -> Any:
     return value
 
 
+def _loader(folders: tuple[Path, ...]) -> Any:
+    """Jinja's file loader, refusing a template that is a symbolic link, lies under one,
+    or resolves outside its folder, and a playbook's template that is a hard link (the
+    package's own may be hard links of an installer's cache)."""
+    from jinja2 import FileSystemLoader, TemplateError, TemplateNotFound
+    from jinja2.loaders import split_template_path
+
+    packaged = packaged_folder()
+
+    class Contained(FileSystemLoader):
+        def get_source(self, environment: Any, template: str) -> Any:
+            pieces = split_template_path(template)
+            for folder in folders:
+                path = folder.joinpath(*pieces)
+                if not os.path.lexists(path):
+                    continue
+                steps = [folder.joinpath(*pieces[: i + 1]) for i in range(len(pieces))]
+                inside = path.resolve().is_relative_to(folder.resolve())
+                if any(p.is_symlink() for p in steps) or not inside:
+                    raise TemplateError(
+                        f"{path}: a template may not be a symbolic link or lie outside"
+                        f" {folder}; refused"
+                    )
+                if folder != packaged and path.stat().st_nlink > 1:
+                    raise TemplateError(
+                        f"{path}: a template of the playbook may not be a hard link"
+                        " (the same file under another name); refused"
+                    )
+                return super().get_source(environment, template)
+            raise TemplateNotFound(template)
+
+    return Contained([str(f) for f in folders])
+
+
 @lru_cache(maxsize=16)
 def _environment(folders: tuple[Path, ...]) -> Any:
     """One sandboxed environment per set of template folders (templates are cached in it)."""
-    from jinja2 import FileSystemLoader, StrictUndefined
+    from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
     return SandboxedEnvironment(
-        loader=FileSystemLoader([str(f) for f in folders]),
+        loader=_loader(folders),
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
