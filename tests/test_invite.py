@@ -736,3 +736,45 @@ def test_the_largest_record_an_invite_can_give_is_under_100_kb(playbook: Path) -
     size = path.stat().st_size
     assert 30_000 < size < 100_000, size  # 35,841 bytes when written
     assert [f for f in check(path)[1] if f["severity"] == "error"] == []
+
+
+# --- who is an interviewer, who the contact ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "interviewers", "contacts"),
+    [
+        (  # Google: the organiser is also an accepted attendee
+            "ORGANIZER;CN=Grace Okafor:mailto:grace@bluegate.example\r\n"
+            "ATTENDEE;ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED;CN=Grace Okafor:"
+            "mailto:grace@bluegate.example\r\n"
+            "ATTENDEE;ROLE=REQ-PARTICIPANT;CN=Dana Whitfield:mailto:dana@bluegate.example\r\n",
+            ["Dana Whitfield"], ["Grace Okafor"],
+        ),
+        (  # you organised it (booked after a call): the optional recruiter is the contact
+            f"ORGANIZER;CN=Jonah Reyes:mailto:{ME}\r\n"
+            "ATTENDEE;ROLE=OPT-PARTICIPANT;CN=Maya Chen:mailto:maya@bluegate.example\r\n"
+            "ATTENDEE;CN=Dana Whitfield:mailto:dana@bluegate.example\r\n",
+            ["Dana Whitfield"], ["Maya Chen"],
+        ),
+        (  # a person copied for information, and a chair listed twice
+            "ORGANIZER;CN=Kwame Mensah:mailto:kwame@bluegate.example\r\n"
+            "ATTENDEE;ROLE=CHAIR;CN=Kwame Mensah:mailto:KWAME@bluegate.example\r\n"
+            "ATTENDEE;ROLE=NON-PARTICIPANT;CN=Sam Ortiz:mailto:sam@bluegate.example\r\n"
+            "ATTENDEE;CN=Dana Whitfield:mailto:dana@bluegate.example\r\n",
+            ["Dana Whitfield"], ["Kwame Mensah", "Sam Ortiz"],
+        ),
+        (  # a scheduling tool's sender and a no-reply attendee are nobody
+            "ORGANIZER;CN=GoodTime:mailto:scheduling@goodtime.io\r\n"
+            "ATTENDEE;CN=Calendar:mailto:noreply@bluegate.example\r\n"
+            "ATTENDEE;CN=Dana Whitfield:mailto:dana@bluegate.example\r\n",
+            ["Dana Whitfield"], [],
+        ),
+    ],
+)  # fmt: skip
+def test_interviewers_and_contacts(lines: str, interviewers: list, contacts: list) -> None:
+    (event,) = read_invite(_one_event(lines))
+    found = facts(event, NY, {ME})
+    assert [p.name for p in found.interviewers] == interviewers
+    assert [p.name for p in found.contacts] == contacts
+    assert (found.contact.name if found.contact else None) == (contacts or [None])[0]
