@@ -442,9 +442,9 @@ def describe(event: Event, tz: tzinfo) -> str:
 MAX_LISTED = 20  # events listed when an invite holds several
 
 
-def listing(events: list[Event], tz: tzinfo, now: datetime) -> list[str]:
-    """At most MAX_LISTED lines naming events, soonest upcoming first (then the most recent
-    past ones), each with the number --event takes, then "N more" when some are left out."""
+def soonest_first(events: list[Event], tz: tzinfo, now: datetime) -> list[Event]:
+    """The events from the soonest upcoming (at or after now) to the last, then the past
+    ones from the most recent back; a date alone counts from its midnight."""
 
     def instant(event: Event) -> datetime:
         start = event.start
@@ -452,12 +452,18 @@ def listing(events: list[Event], tz: tzinfo, now: datetime) -> list[str]:
             start = datetime(start.year, start.month, start.day)
         try:
             return start.replace(tzinfo=tz) if start.tzinfo is None else start.astimezone(tz)
-        except OverflowError:
+        except OverflowError:  # year 1 or 9999 near the edge
             return start.replace(tzinfo=tz)
 
     upcoming = sorted((e for e in events if instant(e) >= now), key=instant)
     past = sorted((e for e in events if instant(e) < now), key=instant, reverse=True)
-    shown = (upcoming + past)[:MAX_LISTED]
+    return upcoming + past
+
+
+def listing(events: list[Event], tz: tzinfo, now: datetime) -> list[str]:
+    """At most MAX_LISTED lines naming events, soonest upcoming first (``soonest_first``),
+    each with the number --event takes, then "N more" when some are left out."""
+    shown = soonest_first(events, tz, now)[:MAX_LISTED]
     lines = [describe(e, tz) for e in shown]
     if len(events) > len(shown):
         lines.append(f"      {len(events) - len(shown)} more (past ones last)")

@@ -359,7 +359,7 @@ def command(
 
 def _from_invite(path: str, me: str | None, number: int | None, settings: Any, now: Any) -> Any:
     """The facts of the invite's chosen event, or exit 2 (nothing written) saying why."""
-    from afterview.invite import InviteError, facts, listing, read_invite
+    from afterview.invite import InviteError, facts, listing, read_invite, soonest_first
     from afterview.plaintext import one_line, terminal
 
     try:
@@ -377,7 +377,8 @@ def _from_invite(path: str, me: str | None, number: int | None, settings: Any, n
             click.echo(terminal(line), err=True)
         fail(
             f"{path} holds {len(events)} events; choose one with --event N"
-            " (N: the number before it above, e.g. --event 1)"
+            f" (the number before it above; --event {soonest_first(events, tz, now)[0].number}"
+            " is the first listed)"
         )
     if number is not None and number > len(events):
         fail(f"{path} holds {len(events)} event(s); --event {number} is not one of them")
