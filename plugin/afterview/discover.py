@@ -94,3 +94,29 @@ def discover(paths: list[str]) -> Discovery:
         else:
             out.errors.append(f"{given}: no such file or folder")
     return out
+
+
+FileId = tuple[int, int]  # (device, inode): the file itself, whatever its names
+
+
+def file_id(path: str) -> FileId | None:
+    """The file's (device, inode), following links; None when it cannot be read."""
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (info.st_dev, info.st_ino)
+
+
+def file_ids(folder: str) -> frozenset[FileId]:
+    """(device, inode) of every file under folder (links not followed): a hard link to
+    one of them elsewhere is the same file, whatever it is called (content/security.md)."""
+    found: set[FileId] = set()
+    for top, _dirs, names in os.walk(folder):
+        for name in names:
+            try:
+                info = os.lstat(os.path.join(top, name))
+            except OSError:
+                continue
+            found.add((info.st_dev, info.st_ino))
+    return frozenset(found)

@@ -24,6 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from afterview.checker import FileResult
 from afterview.clock import Clock
+from afterview.discover import FileId, file_id, file_ids
 from afterview.findings import SEVERITY_ORDER
 from afterview.moments import parse_now
 from afterview.preview import unredacted_preview, with_banner
@@ -83,6 +84,7 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         self.failing: list[str] = []  # the findings that fail a strict build, as logged
         self.command: str | None = None  # build, gh-deploy or serve (on_startup)
         self.preview = False  # the owner's unredacted local preview (afterview.preview)
+        self._record_files: frozenset[FileId] = frozenset()  # the interviews folder's files
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command; defining this hook also keeps one plugin instance
@@ -134,9 +136,11 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         from afterview.pages import build_pages
+        from afterview.redact import redact_results
 
         assert self.settings is not None
         folder = self._records_folder()
+        self._record_files = file_ids(str(folder))
         for f in list(files):
             if self._private(f, config):
                 files.remove(f)
@@ -150,7 +154,7 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
             for problem in records.problems:
                 log.warning(_one_line(f"afterview: {problem}"))
             results = [self._relative(r) for r in records.results]
-        self._report(results)
+        self._report(redact_results(results) if self._redact else results)  # a public log
 
         pages = build_pages(
             results,
@@ -196,6 +200,8 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         except (OSError, RuntimeError):  # a link loop
             pass
         if any(p.is_relative_to(d) for p in paths for d in folders):
+            return True
+        if file_id(str(path)) in self._record_files:  # a hard link to a record
             return True
         docs = Path(os.path.abspath(config.docs_dir))
         in_docs = any(p.is_relative_to(d) for p in paths for d in (docs, docs.resolve()))
