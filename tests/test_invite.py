@@ -541,6 +541,10 @@ def test_only_https_links_with_a_host_and_no_user_part_are_kept() -> None:
     assert meeting_link(["http://meet.google.com/abc-defg-hij"]) is None
     assert meeting_link(["https://meet.google.com@evil.example/x"]) is None
     assert meeting_link(["https://zoom.us/j/1?pwd=" + "a" * 3000]) is None  # over MAX_URL
+    assert meeting_link(
+        ["Options: https://teams.microsoft.com/meetingOptions/?organizerId=a9b8 and numbers"
+         " https://us06web.zoom.us/u/kdQx2 then https://us06web.zoom.us/j/845"]
+    ) == ("Zoom", "https://us06web.zoom.us/j/845")  # fmt: skip
     assert meeting_link(["see https://meet.google.com/abc-defg-hij."]) == (
         "Google Meet",
         "https://meet.google.com/abc-defg-hij",

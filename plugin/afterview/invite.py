@@ -385,12 +385,18 @@ def _service(host: str) -> str | None:
     return None
 
 
+# A service's links that join nothing: Teams' meeting options, Zoom's local numbers.
+_NOT_JOIN = re.compile(r"^https://[^/]+/(?:meetingoptions|u/|zoomconference|support)",
+                       re.IGNORECASE)  # fmt: skip
+
+
 def meeting_link(texts: list[str]) -> tuple[str, str] | None:
-    """The first https link of a known video service in the texts, with the service's name."""
+    """The first https link of a known video service in the texts that joins a call, with
+    the service's name."""
     for text in texts:
         for m in _URL.finditer(text):
             found = _https(m.group(0))
-            if found and (service := _service(found[0])):
+            if found and not _NOT_JOIN.match(found[1]) and (service := _service(found[0])):
                 return service, found[1]
     return None
 
