@@ -153,3 +153,20 @@ def test_a_file_that_is_not_utf8_still_gives_its_names(tmp_path: Path) -> None:
 def test_person_fields_are_found_line_by_line(line: str, name: str | None) -> None:
     names, _contacts = people_in_raw(line)
     assert (name in names) if name else not [n for n in names if re.search(r"\w", n)]
+
+
+def test_the_people_come_from_the_text_read_not_from_reading_the_file_again(
+    tmp_path: Path,
+) -> None:
+    """The site shows paths relative to mkdocs.yml, which need not be the working folder:
+    the raw text travels with the result, so a path that no longer leads to the file
+    (or a file changed since) makes no difference."""
+    import dataclasses
+
+    folder = playbook(tmp_path, "syntax")
+    results = check_files(sorted(str(p) for p in folder.glob("*.yaml")), CLOCK).results
+    moved = [dataclasses.replace(r, path=f"elsewhere/{Path(r.path).name}") for r in results]
+    for p in folder.glob("*.yaml"):
+        p.unlink()
+    pages = build_pages(moved, CLOCK, redact=True)
+    assert not leaks("\n".join(pages) + "\n".join(pages.values()))

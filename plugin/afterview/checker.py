@@ -9,7 +9,7 @@ from datetime import datetime
 from afterview.clock import Clock
 from afterview.deadlines import deadlines
 from afterview.findings import Finding
-from afterview.loader import Path_, ReadError, Record, load_text, read_file
+from afterview.loader import MAX_BYTES, Path_, ReadError, Record, load_text, read_file
 from afterview.model import Interview, build_interview
 from afterview.progress import is_upcoming
 from afterview.rules import RULES
@@ -19,11 +19,13 @@ from afterview.schema import schema_findings
 
 @dataclass
 class FileResult:
-    """One file's findings, and its interview when it loaded."""
+    """One file's findings, and its interview when it loaded; for a file that did not
+    load, its text as far as it could be read (redaction reads its people from it)."""
 
     path: str
     findings: list[Finding]
     interview: Interview | None = None
+    raw: str | None = None
 
 
 @dataclass
@@ -114,7 +116,8 @@ def check_record(
     loaded = load_text(raw)
     if not isinstance(loaded, Record):
         problems = [make(p.rule, p.line, p.column, p.message) for p in loaded]
-        return FileResult(path, [f for f in problems if f])
+        text = raw[: MAX_BYTES + 1].decode("utf-8", "replace")
+        return FileResult(path, [f for f in problems if f], raw=text)
 
     record = loaded
     ignored = record.data.get("ignore")

@@ -44,7 +44,6 @@ from typing import Any
 from afterview.checker import FileResult
 from afterview.findings import Finding
 from afterview.loader import Record
-from afterview.loader.reading import ReadError, read_file
 from afterview.model import Interview, Person
 from afterview.redaction.contacts import EMAIL_WITHHELD, PHONE_WITHHELD
 from afterview.redaction.fold import Folded, fold, fold_text
@@ -151,15 +150,6 @@ def scrubber_for(interviews: Sequence[Interview], unloaded: Iterable[str] = ()) 
         names += found
         people += [Person(("raw",), None, None, c, c, None, None) for c in contacts]
     return Scrubber(people, names)
-
-
-def raw_text(path: str) -> str:
-    """A record file's text as far as it can be read (at most its first MiB and a byte,
-    undecodable bytes replaced), or nothing: for the people of a record that did not load."""
-    try:
-        return read_file(path).decode("utf-8", "replace")
-    except ReadError:
-        return ""
 
 
 def _person(value: str | None, scrubbed: str | None) -> str | None:
@@ -301,7 +291,7 @@ def redact_results(
     results = list(results)
     scrubber = scrubber_for(
         [r.interview for r in results if r.interview is not None],
-        [raw_text(r.path) for r in results if r.interview is None],
+        [r.raw for r in results if r.interview is None and r.raw],
     )
     return [
         FileResult(

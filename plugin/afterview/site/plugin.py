@@ -132,7 +132,7 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         shown = self._display(r.path)
         findings = [dataclasses.replace(f, path=shown) for f in r.findings]
         interview = dataclasses.replace(r.interview, path=shown) if r.interview else None
-        return FileResult(shown, findings, interview)
+        return dataclasses.replace(r, path=shown, findings=findings, interview=interview)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         from afterview.pages import build_pages
