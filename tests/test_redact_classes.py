@@ -19,7 +19,6 @@ from afterview.redact import EMAIL_WITHHELD, PHONE_WITHHELD, Scrubber, redact_re
 from afterview.redaction.names import names_in_free_text
 from conftest import SETTINGS
 
-
 CLOCK = Clock.at(datetime.fromisoformat("2026-11-25T12:00:00-05:00"), SETTINGS)
 
 
@@ -270,3 +269,46 @@ def test_the_closing_contact_email_and_phone_are_withheld_like_an_interviewer_s(
     assert "contact_email" not in closing and "contact_phone" not in closing
     assert closing["contact_person"] == "R. L."
     assert "4412" not in closing["contact_method"] and "Rhea" not in closing["contact_method"]
+
+
+# ---------------------------------------------------------------- the next case of each class
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "gone"),
+    [
+        ("山田太郎", "山田さんから電話。", "山田"),  # the family name alone, with an honorific
+        ("山田太郎", "太郎さんと話した。", "太郎"),
+        ("王小明", "小明说可以。", "小明"),  # the given name alone
+        ("Jane Smith", "ask J. Smith", "Smith"),  # an initial and the surname
+        ("Jane Smith", "see j_smith on the wiki", "smith"),
+        ("Jane Smith", "https://calendly.com/jsmith42", "smith"),  # a handle with a number
+    ],
+)
+def test_the_next_case_of_a_name(name: str, text: str, gone: str) -> None:
+    out = Scrubber([person(name)]).text(text)
+    assert gone not in out, out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["write to dana @acme .com now", "write to dana@acme now", "write to jane[at]gmail[.]com now"],
+)
+def test_the_next_case_of_an_email(text: str) -> None:
+    out = Scrubber().text(text)
+    assert out == f"write to {EMAIL_WITHHELD} now", out
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["meet @ 5pm", "meet @ noon", "the @ sign", "ask @octocat", "version 2.0.1", "on 10.11.2026"],
+)
+def test_what_is_no_email_or_phone_is_kept(text: str) -> None:
+    assert Scrubber().text(text) == text
+
+
+@pytest.mark.parametrize(
+    "text", ["٦١٧٥٥٥٠١٨٧", "６１７−５５５−０１８７", "617–555–0187", "ref 1234567"]
+)
+def test_the_next_case_of_a_phone(text: str) -> None:
+    assert Scrubber().text(text).endswith(PHONE_WITHHELD)

@@ -307,7 +307,12 @@ _UNSPACED = re.compile(
 
 def unspaced_keys(name: Name) -> set[str]:
     """The words of a name in a script written without spaces, each alone and all run
-    together, to be found inside runs of characters (two characters at least)."""
+    together, to be found inside runs of characters (two characters at least); a word
+    of three or four characters also by its first two and its last two, since a name
+    written as one word (family and given name together) is often cut in two."""
     parts = [name.first, *sorted(name.middles), name.last] if name.size > 1 else [name.first]
-    keys = {p for p in parts} | {"".join(parts), name.last + name.first}
+    keys = set(parts) | {"".join(parts), name.last + name.first}
+    for part in parts:  # written as one word: its first and last two characters too
+        if 3 <= len(part) <= 4:  # ("山田" and "太郎" of "山田太郎", "小明" of "王小明")
+            keys |= {part[:2], part[-2:]}
     return {k for k in keys if len(k) >= 2 and _UNSPACED.search(k)}

@@ -18,6 +18,7 @@ from afterview.redaction.contacts import (
     DATES,
     EMAIL,
     EMAIL_WITHHELD,
+    LOOSE_EMAIL,
     PHONE,
     PHONE_WITHHELD,
     as_token,
@@ -98,6 +99,11 @@ class Scrubber:
                 self._starts.setdefault(key, []).append(n)
             for key in n.singles:
                 self._singles.setdefault(key, []).append(n)
+        # by initial and surname ("J. Smith", "j_smith")
+        self._initialled: dict[tuple[str, str], Name] = {}
+        for n in self._names:
+            if n.size >= 2:
+                self._initialled.setdefault((n.first[:1], n.last), n)
         # by surname, for a surname alone after an honorific ("Ms. Le", particles included)
         self._surnames: dict[str, Name] = {}
         for n in self._names:
@@ -129,6 +135,8 @@ class Scrubber:
                 start = _display_name_start(text, folded, len(opening) - 1)
                 end = len(f) - len(closing) + 1
             take(start, end, EMAIL_WITHHELD)
+        for m in LOOSE_EMAIL.finditer(f):
+            take(m.start(), m.end(), EMAIL_WITHHELD)
         for pattern, replacement in self._exact:
             for m in pattern.finditer(f):
                 take(m.start(), m.end(), replacement)
@@ -159,11 +167,23 @@ class Scrubber:
             while at >= 0:
                 take(at, at + len(key), n.replacement)
                 at = f.find(key, at + len(key))
+        for i, word in enumerate(words[:-1]):  # an initial and the surname: "J. Smith"
+            if len(word.canon) == 1 and gap(words, i + 1, f):
+                for key, end in joined_at(words, i + 1, f):
+                    initialled = self._initialled.get((word.canon, key))
+                    if initialled is not None:
+                        take(word.start, words[end - 1].end, initialled.replacement)
+                        break
         for i, word in enumerate(words):
             for key, end in joined_at(words, i, f):
-                single = next(iter(self._singles.get(key, ())), None)
+                bare = key.rstrip("0123456789")  # a handle with a number: "jsmith42"
+                found_single = self._singles.get(key) or (
+                    self._singles.get(bare) if len(bare) >= 3 else None
+                )
+                single = next(iter(found_single or ()), None)
                 if single is None:
                     continue
+                key = key if key in self._singles else bare
                 if key in single.common and not _capitalised(text, folded, word.start):
                     continue
                 take(word.start, words[end - 1].end, single.replacement)
