@@ -66,7 +66,7 @@ def offers(interviews: Iterable[Interview], clock: Clock) -> list[Offer]:
         if iv.outcome.status == "offer"
     ]
 
-    def key(x: Offer) -> tuple:
+    def key(x: Offer) -> tuple[int, bool, int, str]:
         due = x.interview.outcome.decision_due
         return (ORDER.index(x.stage), due is None, due.toordinal() if due else 0, x.interview.path)
 

@@ -78,7 +78,7 @@ def as_text(interviews: Sequence[Interview], clock: Clock) -> str:
     top = of_interviews(interviews, "to_improve")[:TOP_LESSONS]
     if not top:
         lines.append("  Nothing recorded under reflection.to_improve yet.")
-    for x in top:
-        noted = f"noted in {x.count} interview{'s' if x.count != 1 else ''}"
-        lines.append(f"  {x.text} ({noted}: {', '.join(x.sources)})")
+    for lesson in top:
+        noted = f"noted in {lesson.count} interview{'s' if lesson.count != 1 else ''}"
+        lines.append(f"  {lesson.text} ({noted}: {', '.join(lesson.sources)})")
     return "\n".join(lines) + "\n"

@@ -66,11 +66,11 @@ def _drawing(data: list[Week], width: int, title: str, desc: str, cls: str) -> M
     bar = max(2.0, slot * 0.7)
     body: list[Md] = []
     for value in sorted({0, most, most // 2} if most >= 4 else {0, most}):
-        y = round(base - value / most * CHART)
+        grid_y = round(base - value / most * CHART)
         body.append(md('<line class="av-tl-grid" x1="{}" y1="{}" x2="{}" y2="{}"/>',
-                       LEFT, y, width - PAD, y))  # fmt: skip
+                       LEFT, grid_y, width - PAD, grid_y))  # fmt: skip
         body.append(md('<text class="av-tl-tick av-search-count" x="{}" y="{}">{}</text>',
-                       LEFT - 6, y + 4, value))  # fmt: skip
+                       LEFT - 6, grid_y + 4, value))  # fmt: skip
     every = next((k for k in (1, 2, 4, 8, 13) if k * slot >= CHAR * 7), 26)
     for i, week in enumerate(data):
         x = LEFT + i * slot + (slot - bar) / 2
