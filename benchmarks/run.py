@@ -219,9 +219,37 @@ def _without_plugin(config: str) -> str:
     return re.sub(r"^plugins:\s*\n(?=\S|\Z)", "plugins: []\n", text, flags=re.M)
 
 
-def prepare_sites(n: int, afterview: Path, env: dict) -> tuple[Path, Path]:
-    """Two copies of the sample site plus n records: with the plugin, and pre-rendered."""
-    sites = DATA / "site"
+def _floor_config(config: str) -> str:
+    """The theme floor's mkdocs.yml: the same theme, extensions and search plugin, plain
+    (no afterview plugin, no custom_dir overrides, no nav: every page listed)."""
+    text = _without_plugin(config)
+    text = re.sub(r"^\s*custom_dir:.*\n", "", text, flags=re.M)
+    text = re.sub(r"^nav:\s*\n(?:[ \t-].*\n|\s*\n)*", "", text, flags=re.M)
+    return re.sub(r"^docs_dir:.*$", "docs_dir: docs", text, flags=re.M)
+
+
+FLOOR_TEXT = (
+    "A page of the theme floor: one paragraph of plain words, so that building it costs"
+    " what the theme, Markdown and the search index cost for any page. "
+)
+
+
+def prepare_floor(root: Path, pages: int, config: str) -> Path:
+    """The theme floor: plain Material building ``pages`` one-paragraph pages."""
+    shutil.rmtree(root, ignore_errors=True)
+    docs = root / "docs"
+    docs.mkdir(parents=True)
+    for i in range(pages):
+        name = "index.md" if i == 0 else f"page-{i:04d}.md"
+        (docs / name).write_text(f"# Page {i}\n\n{FLOOR_TEXT * 3}\n", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(_floor_config(config), encoding="utf-8")
+    return root
+
+
+def prepare_sites(n: int, afterview: Path, env: dict) -> tuple[Path, Path, Path]:
+    """Three sites: the sample plus n records with the plugin, the same pre-rendered,
+    and the theme floor with as many pages as the pre-rendered site has."""
+    sites = DATA / f"site{n}"
     shutil.rmtree(sites, ignore_errors=True)
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     docs = re.search(r"^docs_dir:\s*(\S+)", config, re.M)
@@ -244,7 +272,7 @@ def prepare_sites(n: int, afterview: Path, env: dict) -> tuple[Path, Path]:
         made.append(root)
     plugin_site, rendered_site = made
     subprocess.run(
-        [str(afterview), "render", docs_dir],
+        [str(afterview), "render", docs_dir, "--links", "directory"],
         cwd=rendered_site,
         env=env,
         check=True,
@@ -253,7 +281,60 @@ def prepare_sites(n: int, afterview: Path, env: dict) -> tuple[Path, Path]:
     for record in (rendered_site / docs_dir / "interviews").glob("*.yaml"):
         record.unlink()  # the rendered pages stand in for the raw records
     (rendered_site / "mkdocs.yml").write_text(_without_plugin(config), encoding="utf-8")
-    return plugin_site, rendered_site
+    pages = len(list((rendered_site / docs_dir).rglob("*.md")))
+    floor_site = prepare_floor(sites / "floor", pages, config)
+    return plugin_site, rendered_site, floor_site
+
+
+@dataclass
+class SiteRun:
+    """The three builds at one number of records, and what the plugin's build wrote."""
+
+    n: int
+    plugin: Timing
+    rendered: Timing
+    floor: Timing
+    index_bytes: int = 0
+    status_bytes: int = 0
+    rss_plugin: float = 0.0
+    rss_floor: float = 0.0
+
+
+def measure_sites(
+    n: int, python: Path, afterview: Path, env: dict, passes: int, runs: int, log
+) -> SiteRun:
+    """Build the three sites at n records, interleaved, and read the plugin's output."""
+    q = shlex.quote
+    log(f"timing mkdocs build with {n} records (plugin, pre-rendered, theme floor) ...")
+    plugin_site, rendered_site, floor_site = prepare_sites(n, afterview, env)
+    mk = f"{q(str(_bin(python, 'mkdocs')))} build --quiet --clean --site-dir"
+    run = SiteRun(
+        n,
+        Timing(f"mkdocs build (plugin, {n})", f"{mk} {q(str(plugin_site / 'out'))}"),
+        Timing(
+            f"mkdocs build (pre-rendered, {n})",
+            f"{mk} {q(str(rendered_site / 'out'))} -f {q(str(rendered_site / 'mkdocs.yml'))}",
+        ),
+        Timing(
+            f"mkdocs build (theme floor, {n})",
+            f"{mk} {q(str(floor_site / 'out'))} -f {q(str(floor_site / 'mkdocs.yml'))}",
+        ),
+    )
+    for t, site, page in (
+        (run.plugin, plugin_site, "status"),
+        (run.rendered, rendered_site, "status"),
+        (run.floor, floor_site, "page-0001"),
+    ):
+        validate(t.command, plugin_site, ok_codes=(0,))
+        if not (site / "out" / page / "index.html").exists():
+            raise SystemExit(f"{t.name}: no {page} page was built in {site / 'out'}")
+    out = plugin_site / "out"
+    run.index_bytes = (out / "search" / "search_index.json").stat().st_size
+    run.status_bytes = (out / "status" / "index.html").stat().st_size
+    run.rss_plugin = max_rss_mb(run.plugin.command, plugin_site, env)
+    run.rss_floor = max_rss_mb(run.floor.command, plugin_site, env)
+    measure([run.plugin, run.rendered, run.floor], plugin_site, runs, passes, env)
+    return run
 
 
 # --- the report ----------------------------------------------------------------------
@@ -294,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
     passes = args.passes or (1 if smoke else 10)
     n_main = 50 if smoke else 1000
     sizes = (n_main,) if smoke else (100, 1000, 10_000)
-    n_site = 50 if smoke else 500
+    site_sizes = (50,) if smoke else (7, 50, 500)
 
     def log(message: str) -> None:
         print(message, file=sys.stderr, flush=True)
@@ -371,20 +452,12 @@ def main(argv: list[str] | None = None) -> int:
     rss = max_rss_mb(f"{av} {dirs[n_mem].name}", DATA, env)
 
     site_missing = site_available(python, afterview)
-    t_site = t_site_base = None
+    site_runs: list[SiteRun] = []
     if site_missing is None:
-        log(f"timing mkdocs build with {n_site} records ...")
-        plugin_site, rendered_site = prepare_sites(n_site, afterview, env)
-        mk = f"{q(str(_bin(python, 'mkdocs')))} build --quiet --clean --site-dir"
-        t_site = Timing("mkdocs build (plugin)", f"{mk} {q(str(plugin_site / 'out'))}")
-        t_site_base = Timing(
-            "mkdocs build (pre-rendered)", f"cd ../rendered && {mk} {q(str(rendered_site / 'out'))}"
-        )
-        for t, site in ((t_site, plugin_site), (t_site_base, rendered_site)):
-            validate(t.command, plugin_site, ok_codes=(0,))
-            if not (site / "out" / "status" / "index.html").exists():
-                raise SystemExit(f"{t.name}: no status page was built in {site / 'out'}")
-        measure([t_site, t_site_base], plugin_site, max(1, runs // 3), passes, env)
+        for n in site_sizes:
+            site_runs.append(
+                measure_sites(n, python, afterview, env, passes, max(1, runs // 3), log)
+            )
 
     # --- print ---
     rows: list[tuple[str, str, str, str, str]] = []
@@ -416,13 +489,29 @@ def main(argv: list[str] | None = None) -> int:
     ratio(f"check {n_main} ÷ parse floor (CSafeLoader) {n_main}", t_av, t_floor, 3)
     ratio("check one.yaml ÷ check-jsonschema one.yaml", t_one, t_cjs_one, 0.75, no_cjs)
     ratio("afterview --help ÷ python -c 'import click'", t_help, t_click, 2)
-    ratio(
-        f"mkdocs build, plugin + {n_site} records ÷ pre-rendered, plugin off",
-        t_site,
-        t_site_base,
-        1.15,
-        f"not available: {site_missing}" if site_missing else "",
-    )
+    if site_missing:
+        ratio(
+            "mkdocs build, plugin ÷ pre-rendered",
+            None,
+            None,
+            1.15,
+            f"not available: {site_missing}",
+        )
+    for s in site_runs:
+        ratio(
+            f"mkdocs build, plugin + {s.n} records ÷ pre-rendered, plugin off",
+            s.plugin,
+            s.rendered,
+            1.15,
+        )
+    for s in site_runs:
+        if s.n in FLOOR_TARGETS:
+            ratio(
+                f"mkdocs build, plugin + {s.n} records ÷ theme floor (same page count)",
+                s.plugin,
+                s.floor,
+                FLOOR_TARGETS[s.n],
+            )
 
     report: list[str] = []
 
@@ -443,7 +532,7 @@ def main(argv: list[str] | None = None) -> int:
     out("| command | runs | median | min | max |")
     out("|---|---:|---:|---:|---:|")
     every = group_main + group_start + [scaling[n] for n in other]
-    every += [t for t in (t_site, t_site_base) if t]
+    every += [t for s in site_runs for t in (s.plugin, s.rendered, s.floor)]
     for t in every:
         out(
             f"| {t.name} | {len(t.times)} | {fmt_time(t.median)} | {fmt_time(min(t.times))}"
@@ -471,6 +560,8 @@ def main(argv: list[str] | None = None) -> int:
         f"\nPeak memory (max RSS) of `check` on {n_mem:,} records: {rss:.0f} MB"
         f" (target ≤ 250 MB: {mem_status})."
     )
+    if site_runs:
+        missed += site_report(site_runs, out, smoke)
     for note in notes:
         out(f"\nNote: {note}")
     if missed:
@@ -478,6 +569,71 @@ def main(argv: list[str] | None = None) -> int:
     if args.write_readme:
         write_readme("\n".join(report))
     return 1 if missed else 0
+
+
+# Goals of the site (issue 23): build ÷ theme floor by number of records, and sizes.
+FLOOR_TARGETS = {50: 2.0, 500: 3.0}
+INDEX_PER_RECORD = 2048  # bytes of search_index.json per record
+STATUS_PER_RECORD = 1.2 * 1024  # bytes of the status page per record
+RSS_TIMES_FLOOR = 2.0
+
+
+def site_report(runs: list[SiteRun], out, smoke: bool) -> list[str]:
+    """The site's sizes and memory by number of records; returns the goals missed.
+
+    Per record: the file's size divided by the records, and (with two sizes) its
+    growth per added record between the smallest and largest run; the goal
+    applies to the growth, since a fixed part (the sample's own guide pages in
+    the index, the theme's header and navigation on the status page) does not
+    grow with the records.
+    """
+    missed: list[str] = []
+
+    def verdict(ok: bool, what: str) -> str:
+        if smoke:
+            return "(smoke: not enforced)"
+        if not ok:
+            missed.append(what)
+        return "ok" if ok else "MISSED"
+
+    out("\n### The site by number of records\n")
+    out(
+        "| records | search_index.json | per record | status page | per record"
+        " | peak RSS plugin | peak RSS floor | RSS ÷ floor |"
+    )
+    out("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for s in runs:
+        out(
+            f"| {s.n} | {s.index_bytes / 1024:.0f} KB | {s.index_bytes / s.n:.0f} B"
+            f" | {s.status_bytes / 1024:.0f} KB | {s.status_bytes / s.n:.0f} B"
+            f" | {s.rss_plugin:.0f} MB | {s.rss_floor:.0f} MB | {s.rss_plugin / s.rss_floor:.2f} |"
+        )
+    big = max(runs, key=lambda s: s.n)
+    small = min(runs, key=lambda s: s.n)
+    out("\n| goal | measured | target | status |")
+    out("|---|---:|---:|---|")
+    if big.n > small.n:
+        span = big.n - small.n
+        grow_index = (big.index_bytes - small.index_bytes) / span
+        grow_status = (big.status_bytes - small.status_bytes) / span
+        out(
+            f"| search_index.json, growth per record ({small.n} → {big.n})"
+            f" | {grow_index:.0f} B | ≤ {INDEX_PER_RECORD} B"
+            f" | {verdict(grow_index <= INDEX_PER_RECORD, 'search index per record')} |"
+        )
+        out(
+            f"| status page, growth per record ({small.n} → {big.n})"
+            f" | {grow_status:.0f} B | ≤ {STATUS_PER_RECORD:.0f} B"
+            f" | {verdict(grow_status <= STATUS_PER_RECORD, 'status page per record')} |"
+        )
+    for s in runs:
+        if s.n >= 50:
+            r = s.rss_plugin / s.rss_floor
+            out(
+                f"| peak RSS, plugin + {s.n} records ÷ theme floor | {r:.2f}"
+                f" | ≤ {RSS_TIMES_FLOOR} | {verdict(r <= RSS_TIMES_FLOOR, f'peak RSS at {s.n}')} |"
+            )
+    return missed
 
 
 def write_readme(report: str) -> None:
