@@ -312,3 +312,29 @@ def test_what_is_no_email_or_phone_is_kept(text: str) -> None:
 )
 def test_the_next_case_of_a_phone(text: str) -> None:
     assert Scrubber().text(text).endswith(PHONE_WITHHELD)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "unit", ["a@", "a.", " dot ", "x at ", "1_", "1 ", "Ms. ", "J. ", "王"], ids=repr
+)
+def test_no_text_makes_redaction_slow(unit: str) -> None:
+    """A long run of what the patterns look for costs what ordinary text of the same
+    length does, within a factor (measured in the same run; quadratic work would be
+    hundreds of times slower at this length)."""
+    import time
+
+    people = [person(n) for n in ("Dana Whitfield", "Anh Le", "王小明", "Jane Smith")]
+    size = 60_000
+    hostile = (unit * (size // len(unit) + 1))[:size]
+    ordinary = ("We met about the role and said we would call later. " * 2000)[:size]
+
+    def cost(text: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            Scrubber(people).spans(text)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    assert cost(hostile) < 15 * cost(ordinary) + 0.05, unit

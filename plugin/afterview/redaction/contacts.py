@@ -17,18 +17,21 @@ _ATOM = r"[\w!#$%&*+/=?^{|}~'-]+"
 _AT = r"(?:\s*@\s*|%40|\s*[(\[{<]\s*at\s*[)\]}>]\s*)"
 # A dot between parts: ".", " . " (spaced out), "(dot)", "[dot]", " dot ".
 _DOT = r"(?:\.|\s+\.\s+|\s*[(\[{<]\s*(?:dot|\.)\s*[)\]}>]\s*|\s+dot\s+)"
-_LOCAL = rf"{_ATOM}(?:{_DOT}{_ATOM})*"
-_WORDY_LOCAL = r"[\w.+-]+(?:(?:\s+dot\s+|\s*[(\[{<]\s*dot\s*[)\]}>]\s*)[\w+-]+)*"
+# Parts are bounded in number (an address has a few dots), so that a long run of
+# "dot" or "." cannot make the search slow: each start tries a bounded number of ways.
+_LOCAL = rf"{_ATOM}(?:{_DOT}{_ATOM}){{0,6}}"
+_WORDY_LOCAL = r"[\w.+-]+(?:(?:\s+dot\s+|\s*[(\[{<]\s*dot\s*[)\]}>]\s*)[\w+-]+){0,4}"
+_WORDY_DOT = r"(?:\s+dot\s+|\.)"
 EMAIL = re.compile(
-    rf"(?:mailto:\s*)?(?<![\w.])(?:{_LOCAL}{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[^\W\d_]{{2,}}"
-    rf"|{_WORDY_LOCAL}\s+at\s+[\w-]+(?:(?:\s+dot\s+|\.)[\w-]+)*(?:\s+dot\s+|\.)[^\W\d_]{{2,}})"
+    rf"(?:mailto:\s*)?(?<![\w.])(?:{_LOCAL}{_AT}[\w-]+(?:{_DOT}[\w-]+){{0,6}}{_DOT}[^\W\d_]{{2,}}"
+    rf"|{_WORDY_LOCAL}\s+at\s+[\w-]+(?:{_WORDY_DOT}[\w-]+){{0,6}}{_WORDY_DOT}[^\W\d_]{{2,}})"
     r"(?!\w)"
 )
 # What is left of an address written loosely, once the shapes above are taken: a word
 # glued to "@" and a host ("dana@acme"), or spaced out with a dot in the host ("dana
 # @acme .com"); "meet @ 5pm" and "ask @octocat" are no address.
 LOOSE_EMAIL = re.compile(
-    r"(?<![\w.+-])[\w.+-]+(?:@[^\W\d_][\w-]*|\s*@\s*[^\W\d_][\w-]*(?:\s*\.\s*[\w-]+)+)"
+    r"(?<![\w.+-])[\w.+-]+(?:@[^\W\d_][\w-]*|\s*@\s*[^\W\d_][\w-]*(?:\s*\.\s*[\w-]+){1,6})"
 )
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"

@@ -4,6 +4,7 @@ renames a file name that holds one."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import os
 import re
@@ -121,11 +122,17 @@ class Scrubber:
         """(start, end, replacement) in text, not overlapping, in order."""
         folded = fold(text)
         f = folded.text
-        found: list[tuple[int, int, str]] = []
+        found: list[tuple[int, int, str]] = []  # not overlapping, in order
+        starts: list[int] = []
 
         def take(start: int, end: int, replacement: str) -> None:
-            if end > start and not any(s < end and start < e for s, e, _ in found):
-                found.append((start, end, replacement))
+            """Keep a span unless it overlaps one kept before (the spans kept being
+            ordered and apart, only the one starting last before ``end`` can)."""
+            at = bisect.bisect_left(starts, end)
+            if end <= start or (at and found[at - 1][1] > start):
+                return
+            starts.insert(at, start)
+            found.insert(at, (start, end, replacement))
 
         for m in EMAIL.finditer(f):
             start, end = m.start(), m.end()
@@ -188,7 +195,6 @@ class Scrubber:
                     continue
                 take(word.start, words[end - 1].end, single.replacement)
                 break
-        found.sort()
         return [_original_span(text, folded, s, e, r) for s, e, r in found]
 
     def text(self, value: str) -> str:
