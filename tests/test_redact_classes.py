@@ -338,3 +338,35 @@ def test_no_text_makes_redaction_slow(unit: str) -> None:
         return best
 
     assert cost(hostile) < 15 * cost(ordinary) + 0.05, unit
+
+
+_SYLLABLE = st.sampled_from(["ka", "lo", "mi", "rü", "tö", "nä", "so", "vi", "ße", "da"])
+_NAME_WORD = st.lists(_SYLLABLE, min_size=2, max_size=3).map(lambda p: "".join(p).capitalize())
+_SPELLED = {"ü": "ue", "ö": "oe", "ä": "ae", "ß": "ss"}
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_NAME_WORD, _NAME_WORD, st.sampled_from(["spoke with {}.", "{} said no", "ask {}!"]))
+def test_a_name_spelled_without_umlauts_is_replaced(given_name: str, surname: str, form: str):
+    stored = f"{given_name} {surname}"
+    spelled = "".join(_SPELLED.get(c, c) for c in stored)
+    out = Scrubber([person(stored)]).text(form.format(spelled))
+    for word in spelled.split():
+        assert word not in out, out
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    _NAME_WORD,
+    _NAME_WORD,
+    st.sampled_from(["name", "to", "contact_person", "spoke_with"]),
+    st.sampled_from(["{k}: {v}", "  - {k}: '{v}'", "- {{{k}: {v}, title: x}}", '{k}: "{v}" # c']),
+)
+def test_a_person_field_of_any_style_is_read_from_raw_text(
+    given_name: str, surname: str, key: str, style: str
+) -> None:
+    from afterview.redaction.raw import people_in_raw
+
+    name = f"{given_name} {surname}"
+    names, _contacts = people_in_raw("company: Acme\n" + style.format(k=key, v=name) + "\n")
+    assert name in names
