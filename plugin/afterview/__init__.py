@@ -17,7 +17,11 @@ Around it:
   agenda and ``notify`` present them;
 - ``pages`` renders the site's Markdown (plain Python, shared by the MkDocs
   plugin in ``site`` and by ``afterview render``); ``pages.markup`` is its one
-  escaping boundary; ``redact`` is its one redaction;
+  escaping boundary; ``redact`` is its one redaction (applying it to records
+  and outputs), ``redaction`` what it matches (folding, emails and phones,
+  names, a broken record's people, the scrubber);
+- ``site_settings`` reads the site's ``mkdocs.yml`` as settings (``notify``
+  links to the site through it, never through the plugin);
 - ``cli`` is the Click group; each command is a module in ``commands``.
 
 Where a new thing goes:
@@ -32,6 +36,8 @@ Where a new thing goes:
   ``pages.build_pages``;
 - a command: ``commands/<name>.py`` exposing ``command``, one line in
   ``cli.COMMANDS``; it gets records from ``cli.records_for_command``.
+- a change to name, email or phone matching: ``redaction/names.py`` or
+  ``redaction/contacts.py`` (with a case in ``tests/test_redact_classes.py``).
 """
 
 __version__ = "0.1.0"
