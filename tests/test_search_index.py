@@ -62,10 +62,12 @@ def test_drawings_table_labels_and_checks_are_not_indexed(
     assert "marks," not in quillon and "overdue;" not in quillon
     # the playbook table, the findings and their links to the checks
     assert "follow-up-overdue" not in quillon and "About " not in quillon
+    assert "Back to the status page" not in quillon and ".yaml" not in quillon
+    assert "No outcome yet" not in quillon  # a section saying nothing is recorded
     status = index["status/"]
     assert "interviews in play" not in status  # the timeline drawing's description
     assert "Next action" not in status  # the table's column names; its rows are indexed
-    assert "Harborview Health" in status
+    assert "Harborview Health" in status and "round 1 of" not in status
     # the drawings are still on the pages, only not in the index
     built = (sample_build.site / "status" / "index.html").read_text("utf-8")
     assert "interviews in play" in built and "Next action" in built

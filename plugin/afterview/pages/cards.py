@@ -15,23 +15,30 @@ The column names are left out of the site's search index
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from afterview.pages.markup import Md, attribute, cell, md
 
 
 def card_table(
-    headers: Sequence[str], rows: Iterable[Sequence[object]], wrapper: str = "av-cards"
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    wrapper: str = "av-cards",
+    unindexed: Collection[str] = (),
 ) -> list[Md]:
     """The lines of a table block; cells are escaped unless ``Md``, headers are plain text.
 
     ``wrapper`` is the class list of the enclosing ``<div>`` (it always includes
-    ``av-cards``). The block starts and ends with a blank line, so Markdown
-    reads it as one raw HTML block.
+    ``av-cards``). The cells of the ``unindexed`` columns are left out of
+    the search index. The block starts and ends with a blank line, so
+    Markdown reads it as one raw HTML block.
     """
     classes = wrapper if "av-cards" in wrapper.split() else f"av-cards {wrapper}"
     head = md("").join(md("<th>{}</th>", h) for h in headers)
-    labels = [md(' data-label="{}"', h) for h in headers]
+    labels = [
+        md(' data-label="{}"{}', h, md(" data-search-exclude") if h in unindexed else md(""))
+        for h in headers
+    ]
     out = [
         md(""),
         md('<div class="{}"><table>', attribute(classes)),

@@ -237,8 +237,8 @@ def render_interview(entry: Entry, clock: Clock, redacted: bool, status_page: st
     here = entry.page
     findings = entry.findings
     lines = [front_matter(entry.plain_title()) + md("# {}", entry.title()), md("")]
-    back = md(
-        "{} · record {}",
+    back = md(  # on every page: left out of the search index (usage.md)
+        "<span data-search-exclude>{} · record {}</span>",
         page_link("Back to the status page", here, status_page),
         entry.file_name,
     )
@@ -258,7 +258,9 @@ def render_interview(entry: Entry, clock: Clock, redacted: bool, status_page: st
     st = stage(iv, clock)
     when = moment_text(iv.when, clock) if iv.when else "no date"
     lines += [md("{} · {} · {}", stage_badge(st), when, back), md("")]
-    lines += [md("## People"), md(""), *_people(iv, redacted), md("")]
+    # A section that only says nothing is recorded is left out of the search index.
+    people = md("## People") if iv.interviewers else md("## People {{ data-search-exclude }}")
+    lines += [people, md(""), *_people(iv, redacted), md("")]
     lines += thank_you_drafts(iv, clock, redacted)
 
     lines += [md("## Playbook {{ data-search-exclude }}"), md("")]
@@ -275,7 +277,7 @@ def render_interview(entry: Entry, clock: Clock, redacted: bool, status_page: st
     lines.append(md(""))
 
     items = sorted(items_for(iv, clock), key=sort_key)
-    lines += [md("## What's next"), md("")]
+    lines += [md("## What's next {{ data-search-exclude }}"), md("")]
     if not items:
         lines.append(md("Nothing open."))
     for item in items:
@@ -300,7 +302,12 @@ def render_interview(entry: Entry, clock: Clock, redacted: bool, status_page: st
     lines += card_table(("When", "What"), events)
     lines.append(md(""))
 
-    lines += [md("## End of the interview"), md(""), *_closing(iv, redacted), md("")]
+    closing = (
+        md("## End of the interview")
+        if iv.closing.present
+        else md("## End of the interview {{ data-search-exclude }}")
+    )
+    lines += [closing, md(""), *_closing(iv, redacted), md("")]
     if iv.reflection.went_well or iv.reflection.to_improve:
         lines += [md("## Reflection"), md("")]
         lines += [md("- **Went well:** {}", rich(x)) for x in iv.reflection.went_well]
@@ -311,7 +318,8 @@ def render_interview(entry: Entry, clock: Clock, redacted: bool, status_page: st
         lines += [md("## Thank-you notes"), md("")]
         for n in texts:
             lines += [md("**To {}:**", n.to or "(no name)"), md(""), block(n.text or ""), md("")]
-    lines += [md("## Outcome"), md(""), *_outcome(iv), md("")]
+    outcome = md("## Outcome") if iv.outcome.present else md("## Outcome {{ data-search-exclude }}")
+    lines += [outcome, md(""), *_outcome(iv), md("")]
     if iv.notes:
         lines += [md("## Notes"), md(""), block(iv.notes), md("")]
     return page(lines).rstrip() + "\n"

@@ -214,7 +214,8 @@ def render_status(entries: list[Entry], clock: Clock, status_page: str) -> str:
         for group in ordered_groups(entries)
         for i, e in enumerate(group)
     ]
-    lines += card_table(COLUMNS, rows, "av-sortable")
+    # Each interview is found by its company, role and next action; the rest repeats.
+    lines += card_table(COLUMNS, rows, "av-sortable", ("Round", "Date", "Stage", "Due", "Findings"))
     lines.append(md(""))
     lines += across_section(entries, clock, status_page)
     return page(lines)
