@@ -121,8 +121,11 @@ def test_a_file_name_with_a_phone_email_or_known_name_is_renamed(path: str, secr
     assert re.fullmatch(r"interviews/[a-z0-9-]+\.yaml", out), out
 
 
-def test_a_plain_file_name_keeps_its_name() -> None:
-    path = "interviews/2026-11-10-acme.yaml"
+@pytest.mark.parametrize(
+    "path",
+    ["interviews/2026-11-10-acme.yaml", "interviews/2026_11_10_acme.yaml", "x/acme-2026.yml"],
+)
+def test_a_plain_file_name_keeps_its_name(path: str) -> None:
     assert Scrubber([person("Dana Whitfield")]).path(path) == path
 
 
