@@ -170,3 +170,24 @@ def test_the_people_come_from_the_text_read_not_from_reading_the_file_again(
         p.unlink()
     pages = build_pages(moved, CLOCK, redact=True)
     assert not leaks("\n".join(pages) + "\n".join(pages.values()))
+
+
+@pytest.mark.parametrize(
+    "name", ["2026-11-10-acme-617_555_0187.yaml", "2026-11-10-acme-tel6175550187.yaml"]
+)
+def test_a_phone_in_a_file_name_is_in_no_output_of_render_redact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    folder = tmp_path / "content" / "interviews"
+    folder.mkdir(parents=True)
+    (folder / name).write_text(GOOD, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    run = CliRunner().invoke(cli, ["render", str(out), str(folder), "--redact", "--now", NOW])
+    assert run.exit_code in (0, 1), run.output
+    written = [p for p in out.rglob("*") if p.is_file()]
+    assert written
+    everything = " ".join(str(p.relative_to(out)) for p in written)
+    everything += "\n".join(p.read_text(encoding="utf-8") for p in written)
+    assert "Fabrikam" in everything
+    assert "0187" not in everything and "555" not in everything
