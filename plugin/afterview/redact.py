@@ -38,6 +38,7 @@ the original text, with the person's initials or "(email withheld)" /
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -279,9 +280,18 @@ def redact(
     return dataclasses.replace(out, record=record)
 
 
-def redact_finding(f: Finding, scrubber: Scrubber) -> Finding:
-    """The finding with its message scrubbed and its file renamed as its record is."""
-    return dataclasses.replace(f, message=scrubber.text(f.message), path=scrubber.path(f.path))
+# How schema.py quotes a value it refuses: "the text 'Salary talk went well'" (a repr).
+_QUOTED_TEXT = re.compile(r"""the text (?:'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")""")
+
+
+def redact_finding(f: Finding, scrubber: Scrubber, publish_private: bool = False) -> Finding:
+    """The finding with its message scrubbed and its file renamed as its record is.
+
+    Unless private notes are published, a value the message quotes ("got the text '…'")
+    is withheld too: a note written where a list was expected is still a private note.
+    """
+    message = f.message if publish_private else _QUOTED_TEXT.sub("text (not published)", f.message)
+    return dataclasses.replace(f, message=scrubber.text(message), path=scrubber.path(f.path))
 
 
 def redact_results(
@@ -296,7 +306,7 @@ def redact_results(
     return [
         FileResult(
             scrubber.path(r.path),
-            [redact_finding(f, scrubber) for f in r.findings],
+            [redact_finding(f, scrubber, publish_private) for f in r.findings],
             redact(r.interview, scrubber, publish_private) if r.interview is not None else None,
         )
         for r in results
