@@ -52,6 +52,7 @@ MAX_CONTACTS = 5  # organiser and optional attendees written as commented-out en
 MAX_NAME = 120  # characters of a person's name; a longer one is cut at a word
 MAX_EMAIL = 254  # characters of an address (RFC 5321); a longer one is left out
 MAX_GUESS = 200  # characters of a company or role guessed from the title
+MAX_TITLE = 400  # characters of a title guessed from; a longer one suggests nothing
 MAX_LOCATION = 500  # characters of a location
 MAX_URL = 2048  # characters of a meeting link; a longer one is left out
 # The parts a real time zone's RRULE uses (RFC 5545 3.6.5 examples, and every
@@ -687,12 +688,13 @@ def _is_role(text: str) -> bool:
 def _clean(piece: str) -> str:
     """A piece without stage words at its end, filler words, or stray punctuation."""
     piece = _ASIDE.sub("", piece).strip(" -–—|:()[]'\"")
-    while True:
+    for _ in range(20):  # each pass takes off one word or run of words
         shorter = _FILLER.sub("", _STAGE_TAIL.sub("", _ASIDE.sub("", piece)))
         shorter = shorter.strip(" -–—|:()[]'\"")
         if shorter == piece:
-            return piece
+            break
         piece = shorter
+    return piece
 
 
 def _pieces(summary: str, names: set[str]) -> tuple[list[str], list[str], list[str]]:
@@ -781,7 +783,10 @@ def guess(summary: str, event: Event, names: list[str]) -> tuple[str | None, str
     """Company and role guessed from the summary, the company else from the organiser's
     domain (then the attendees'); content/usage.md lists the shapes read."""
     known = {n.lower() for n in names if n}
-    companies, roles, said = _pieces(summary, known)
+    companies, roles, said = _pieces(summary, known) if len(summary) <= MAX_TITLE else ([], [], [])
+    companies, roles, said = (
+        [p for p in x if len(p) <= MAX_GUESS] for x in (companies, roles, said)
+    )
     domain = None
     for person in [event.organizer, *(a for a, _ in event.attendees)]:
         domain = company_from_domain(person.email if person else None)
