@@ -29,7 +29,9 @@ MkDocs passes through as they are, without parsing them again as Markdown.
   string from literal markup, numbers and ``svg_text`` values (escaped once,
   there). It is checked, not trusted: only the drawing elements and attributes
   the timelines use, and no ``<``, ``>`` or ``&`` outside them but character
-  references, else ``ValueError``.
+  references, else ``ValueError``. Within ``drawings_set_aside(keep)`` each
+  finished drawing goes to ``keep`` and the page gets what it returns (a
+  placeholder; pages.stash, for the MkDocs plugin) instead.
 
 Joining follows the same rule: ``Md + str``, ``str + Md``, ``Md.join`` and
 ``page(lines)`` escape every plain ``str``. So record text can reach a page
@@ -49,7 +51,7 @@ import html
 import posixpath
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
@@ -481,4 +483,24 @@ def drawing(svg: str) -> Md:
         _SVG_TAG.sub("", svg)
     ):
         raise ValueError("not a drawing of the timeline's elements, or text not escaped")
-    return _make(svg)
+    return set_aside(_make(svg))
+
+
+_KEEP: ContextVar[Callable[[Md], Md] | None] = ContextVar("afterview_keep_drawing", default=None)
+
+
+@contextmanager
+def drawings_set_aside(keep: Callable[[Md], Md] | None) -> Iterator[None]:
+    """Within the block, ``set_aside`` hands each finished drawing to ``keep`` and
+    gives what it returns instead; with ``None`` the drawings stay in the page."""
+    token = _KEEP.set(keep)
+    try:
+        yield
+    finally:
+        _KEEP.reset(token)
+
+
+def set_aside(drawn: Md) -> Md:
+    """A finished drawing, or what ``drawings_set_aside``'s ``keep`` puts in its place."""
+    keep = _KEEP.get()
+    return drawn if keep is None else keep(drawn)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from afterview import wording
 from afterview.clock import Clock
 from afterview.pages.common import Entry
-from afterview.pages.markup import Md, esc, md, svg_text
+from afterview.pages.markup import Md, esc, md, set_aside, svg_text
 from afterview.progress import STAGES
 from afterview.search import Week, in_words, weeks
 
@@ -124,8 +124,10 @@ def search_chart(entries: Sequence[Entry], clock: Clock) -> Md:
         f" to the week of {wording.day(data[-1].monday)}, coloured by the stage each has"
         f" reached now (where it ended, or where it stands); at most {most} in one week."
     )
-    drawn = _drawing(data, WIDE, title, desc, "av-tl--wide")
-    drawn += _drawing(data, NARROW, title, desc, "av-tl--narrow")
+    drawn = set_aside(
+        _drawing(data, WIDE, title, desc, "av-tl--wide")
+        + _drawing(data, NARROW, title, desc, "av-tl--narrow")
+    )
     items = md("").join(md("<li>{}</li>", esc(in_words(w))) for w in data)
     text = md(
         '<details class="av-tl-text"><summary>The search as text</summary><ul>{}</ul></details>',

@@ -2,7 +2,9 @@
 
 A thin adapter: the pages are rendered by ``afterview.pages.build_pages`` (the
 same Markdown ``afterview render`` writes) and added as generated files; the
-raw records are taken out of the build so they are never published.
+raw records are taken out of the build so they are never published. The
+drawings skip Markdown and the search index and are put back into the built
+HTML (afterview.pages.stash).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from afterview.clock import Clock
 from afterview.discover import FileId, file_id, file_ids
 from afterview.findings import SEVERITY_ORDER
 from afterview.moments import parse_now
+from afterview.pages.stash import DrawingStash
 from afterview.preview import unredacted_preview, with_banner
 from afterview.records import read_records
 from afterview.reports import _one_line
@@ -85,6 +88,7 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         self.command: str | None = None  # build, gh-deploy or serve (on_startup)
         self.preview = False  # the owner's unredacted local preview (afterview.preview)
         self._record_files: frozenset[FileId] = frozenset()  # the interviews folder's files
+        self._drawings: DrawingStash | None = None  # this build's drawings (pages.stash)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command; defining this hook also keeps one plugin instance
@@ -155,6 +159,9 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
                 log.warning(_one_line(f"afterview: {problem}"))
             results = [self._relative(r) for r in records.results]
         self._report(redact_results(results) if self._redact else results)  # a public log
+        # The drawings skip Markdown and the search index (on_page_markdown), and
+        # on_post_page puts them back.
+        self._drawings = DrawingStash()
 
         pages = build_pages(
             results,
@@ -163,6 +170,7 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
             self.config.status_page,
             self.config.publish_private_notes,
             "directory" if config.use_directory_urls else "flat",
+            keep_drawing=self._drawings.keep,
         )
         for src_uri, content in pages.items():
             existing = files.get_file_from_path(src_uri)
@@ -171,6 +179,7 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
                     _one_line(f"afterview: generated page {src_uri} replaces {existing.src_uri}")
                 )
                 files.remove(existing)
+            content = self._drawings.inline(src_uri, content)  # as `afterview render` writes
             if self.preview:
                 content = with_banner(content)
             inclusion = self._inclusion(src_uri, config)
@@ -260,7 +269,9 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """In strict mode, fail on the findings ``_report`` logged as warnings, whatever
-        MkDocs' log level (``-q`` drops warnings before MkDocs counts them)."""
+        MkDocs' log level (``-q`` drops warnings before MkDocs counts them). The
+        drawings of any page not written are dropped."""
+        self._drawings = None
         if self.strict and self.failing:
             n = len(self.failing)
             kinds = " or ".join(self.config.fail_on_kinds)
@@ -270,13 +281,28 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
                 + self.failing[0].removeprefix("afterview: ")
             )
 
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """A generated page's drawings become placeholders (pages.stash) for Markdown."""
+        if self._drawings is None or getattr(page.file, "generated_by", None) != "afterview":
+            return markdown
+        return self._drawings.set_aside(page.file.src_uri, markdown)
+
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str | None:
-        """Every page gets its Content-Security-Policy (afterview.csp); inline scripts
-        in a generated page's own content are never allowed by it."""
+        """A generated page gets its drawings back (pages.stash), then every page its
+        Content-Security-Policy (afterview.csp); inline scripts in a generated page's
+        own content are never allowed by it."""
         from afterview.csp import add_csp
 
         generated = getattr(page.file, "generated_by", None) == "afterview"
-        return add_csp(output, untrusted=(page.content or "") if generated else "")
+        if not generated:
+            return add_csp(output)
+        content = page.content or ""
+        if self._drawings is not None:
+            output, content = self._drawings.restore(output, content)
+            self._drawings.drop(page.file.src_uri)
+        return add_csp(output, untrusted=content)
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig

@@ -1,0 +1,132 @@
+"""The MkDocs plugin's drawings kept out of Markdown and the search index (pages.stash):
+a placeholder per drawing, made only by the stash, put back by the built HTML's page."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import pytest
+
+from afterview.checker import check_record
+from afterview.clock import Clock
+from afterview.pages import build_pages
+from afterview.pages.markup import drawing, esc
+from afterview.pages.stash import DrawingStash
+from afterview.settings import Settings
+from conftest import Built
+from fixtures.site.helpers import SAMPLES
+
+CLOCK = Clock.at(datetime.fromisoformat("2026-11-25T12:00:00-05:00"), Settings(timezone_name="UTC"))
+TOKEN = "0123456789abcdef0123456789abcdef"
+SVG = '<svg class="av-tl" viewBox="0 0 10 10" width="10" height="10"><title>a</title></svg>'
+PLACEHOLDER = re.compile(r"<!--afterview-drawing [0-9a-f]+ [0-9]+-->")
+
+
+def sample_results():
+    return [check_record(str(p), p.read_bytes(), CLOCK) for p in SAMPLES]
+
+
+def test_a_kept_drawing_is_a_comment_until_restored_then_dropped() -> None:
+    stash = DrawingStash(TOKEN)
+    held = stash.keep(drawing(SVG))
+    assert held == f"<!--afterview-drawing {TOKEN} 1-->"
+    assert len(stash) == 1
+    page = f"<p>before</p><div>{held}</div>"
+    (out,) = stash.restore(page)
+    assert out == f"<p>before</p><div>{SVG}</div>"
+    assert len(stash) == 0  # dropped once its page is written
+    assert stash.restore(page) == ("<p>before</p><div></div>",)  # seen again: nothing
+
+
+def test_restore_fills_every_text_given_and_only_its_own_token() -> None:
+    stash = DrawingStash(TOKEN)
+    held = stash.keep(drawing(SVG))
+    other = DrawingStash().keep(drawing(SVG))  # another build's placeholder
+    assert other != held
+    out, content = stash.restore(f"{held}{other}", str(held))
+    assert out == f"{SVG}{other}" and content == SVG
+
+
+def test_tokens_are_random_per_stash_and_checked() -> None:
+    assert DrawingStash().token != DrawingStash().token
+    assert len(DrawingStash().token) == 32
+    with pytest.raises(ValueError):
+        DrawingStash("not-hex) ([0-9]+")
+
+
+def test_build_pages_with_the_hook_gives_the_same_pages_once_restored() -> None:
+    results = sample_results()
+    inline = build_pages(results, CLOCK, urls="flat")
+    stash = DrawingStash()
+    kept = build_pages(results, CLOCK, urls="flat", keep_drawing=stash.keep)
+    assert inline.keys() == kept.keys()
+    assert not any(PLACEHOLDER.search(t) for t in inline.values())
+    assert sum(t.count("<svg ") for t in kept.values()) == 0  # no drawing left in Markdown
+    assert len(stash) == sum(len(PLACEHOLDER.findall(t)) for t in kept.values()) > 10
+    assert list(stash.restore(*kept.values())) == list(inline.values())
+    assert len(stash) == 0
+
+
+def test_inline_set_aside_restore_round_trip_page_by_page() -> None:
+    """The plugin's path: the generated file holds the drawings (as `render` writes it),
+    Markdown gets placeholders, the HTML gets the drawings back; each page's dropped."""
+    results = sample_results()
+    plain = build_pages(results, CLOCK)
+    stash = DrawingStash()
+    kept = build_pages(results, CLOCK, keep_drawing=stash.keep)
+    files = {uri: stash.inline(uri, text) for uri, text in kept.items()}
+    assert files == plain
+    total = len(stash)
+    for uri, text in files.items():
+        aside = stash.set_aside(uri, "banner\n" + text)
+        assert aside == "banner\n" + kept[uri]
+        (back,) = stash.restore(aside)
+        assert back == "banner\n" + text
+        stash.drop(uri)
+    assert total > 10 and len(stash) == 0
+
+
+def test_a_drawing_missing_from_the_markdown_is_left_alone_and_dropped() -> None:
+    stash = DrawingStash(TOKEN)
+    held = stash.keep(drawing(SVG))
+    assert stash.inline("a.md", f"x {held} y") == f"x {SVG} y"
+    assert stash.set_aside("a.md", "changed") == "changed"
+    assert stash.set_aside("b.md", f"x {SVG} y") == f"x {SVG} y"  # not b's drawing
+    stash.drop("a.md")
+    assert len(stash) == 0
+
+
+def test_record_text_cannot_forge_a_placeholder() -> None:
+    """A record value written as this build's placeholder is escaped like any text: it
+    stays text and is never swapped for a drawing."""
+    stash = DrawingStash(TOKEN)
+    forged = f"<!--afterview-drawing {TOKEN} 1-->"
+    assert "<" not in esc(forged)
+    text = re.sub(r"(?m)^role: .*$", f"role: '{forged}'", SAMPLES[0].read_text(), count=1)
+    result = check_record(str(SAMPLES[0]), text.encode(), CLOCK)
+    assert result.interview is not None and result.interview.role == forged
+    pages = build_pages([result], CLOCK, keep_drawing=stash.keep)
+    placeholders = [p for t in pages.values() for p in PLACEHOLDER.findall(t)]
+    assert len(placeholders) == len(stash) == len(set(placeholders))
+    assert any("afterview-drawing" in t and "&#60;" in t for t in pages.values())
+    restored = stash.restore(*pages.values())
+    assert not any(PLACEHOLDER.search(t) for t in restored)
+    assert any("afterview-drawing " + TOKEN in t for t in restored)  # still there, as text
+
+
+@pytest.mark.slow
+def test_the_built_site_has_its_drawings_and_no_placeholder(sample_build: Built) -> None:
+    """The strict build passes (a drawing not put back would be a warning), every page
+    has its drawings and none of them is in the search index."""
+    site = sample_build.site
+    assert sample_build.returncode == 0, sample_build.stderr[-3000:]
+    texts = {p: p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+    assert not any("afterview-drawing" in t for t in texts.values())
+    status = texts[site / "status" / "index.html"]
+    assert status.count("<svg ") >= 4  # the stage bar and the timeline, wide and narrow
+    for record in SAMPLES:
+        page = texts[site / "interviews" / record.stem / "index.html"]
+        assert page.count('<svg class="av-tl av-tl--timeline') == 2, record.name
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "afterview-drawing" not in index and "av-tl" not in index
