@@ -22,6 +22,10 @@ Around it:
   names, a broken record's people, the scrubber);
 - ``site_settings`` reads the site's ``mkdocs.yml`` as settings (``notify``
   links to the site through it, never through the plugin);
+- ``invite`` reads a calendar invite for ``new --from-ics``, one module per
+  job: ``events`` (reading), ``names``, ``people`` (interviewer or contact),
+  ``meeting`` (link, format, location), ``guess`` (company, role, round),
+  ``listing``, ``facts``;
 - ``cli`` is the Click group; each command is a module in ``commands``.
 
 Where a new thing goes:
