@@ -182,7 +182,7 @@ def _column(page, index: int) -> list[str]:
 def test_status_page_lists_every_interview_and_sorts(watch: Watch) -> None:
     page = watch.page
     page.goto(f"{watch.base}/status/")
-    page.wait_for_selector(".av-sortable table tbody tr")
+    page.wait_for_selector(".av-sortable table[data-av-sortable] tbody tr")  # sorting set up
     links = page.eval_on_selector_all(
         ".av-sortable table tbody tr td:first-child a", "as => as.map(a => a.href)"
     )
@@ -216,7 +216,7 @@ def test_sorting_survives_instant_navigation(watch: Watch) -> None:
     page = watch.page
     page.goto(f"{watch.base}/")
     page.click("article a[href$='/status/']")  # Material's instant navigation: no page load
-    page.wait_for_selector(".av-sortable table tbody tr")
+    page.wait_for_selector(".av-sortable table[data-av-sortable] tbody tr")  # sorting set up
     assert page.evaluate("() => performance.getEntriesByType('navigation').length") == 1
     before = _column(page, 1)
     page.click(".av-sortable th:nth-child(2)")
@@ -224,7 +224,7 @@ def test_sorting_survives_instant_navigation(watch: Watch) -> None:
     page.click(".av-sortable table tbody tr td:first-child a")  # instant, one level deeper
     page.wait_for_selector("article h2")
     page.go_back()
-    page.wait_for_selector(".av-sortable table tbody tr")
+    page.wait_for_selector(".av-sortable table[data-av-sortable] tbody tr")  # sorting set up
     assert page.evaluate("() => performance.getEntriesByType('navigation').length") == 1
     assert not watch.errors and not watch.outside and not watch.csp
 
