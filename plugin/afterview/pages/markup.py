@@ -58,7 +58,7 @@ from functools import lru_cache
 from typing import LiteralString, SupportsIndex
 from urllib.parse import quote
 
-SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+from afterview.pages.urls import MAIL, href, safe_url, without_query
 
 _KEY = object()
 
@@ -189,68 +189,8 @@ def front_matter(title: str) -> Md:
 
 # --- URLs ----------------------------------------------------------------------------------------
 
-# RFC 3986 characters allowed in a linked URL after its scheme and host.
-_URI_CHARS = frozenset(
-    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#@!$&'()*+,;=%"
-)
-_LABEL = re.compile(r"[^\W_]([\w-]*[^\W_])?\Z")
-_PORT = re.compile(r"[0-9]{1,5}\Z")
-# One plain address: no "%" (an encoded "," or "@" would make it two), no quotes.
-_MAIL = re.compile(r"[A-Za-z0-9._+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,63}\Z")
-_TEL = re.compile(r"\+?[0-9][0-9().-]*\Z")
-_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 _OPENERS = "(<[\"'"
 _CLOSERS = ">]\"'.,;:!?"
-
-
-def _host(text: str) -> bool:
-    """True for a host name (letters, digits, inner hyphens) with an optional port."""
-    name, colon, port = text.partition(":")
-    if colon and not _PORT.match(port):
-        return False
-    labels = name.removesuffix(".").split(".")
-    return len(name) <= 253 and all(_LABEL.match(label) for label in labels)
-
-
-def _uri_text(text: str) -> bool:
-    """True when every character may stand in a URL (non-ASCII letters and digits too)."""
-    return not _PERCENT.search(text) and all(
-        ch in _URI_CHARS or (not ch.isascii() and unicodedata.category(ch)[0] in "LNM")
-        for ch in text
-    )
-
-
-def safe_url(url: str) -> str | None:
-    """The URL when it is one whole http, https, mailto or tel URL, else None.
-
-    Whole: ``http(s)://host[:port]`` with no user part, then only URL
-    characters; ``mailto:`` one plain address and an optional query; ``tel:`` a number.
-    """
-    url = url.strip()
-    scheme, sep, rest = url.partition(":")
-    scheme = scheme.lower()
-    if not sep or scheme not in SAFE_SCHEMES or not rest:
-        return None
-    if scheme in ("http", "https"):
-        if not rest.startswith("//"):
-            return None
-        where = re.search(r"[/?#]", rest[2:])
-        cut = 2 + where.start() if where else len(rest)
-        if not _host(rest[2:cut]) or not _uri_text(rest[cut:]):
-            return None
-        return url
-    if scheme == "mailto":
-        address, _q, query = rest.partition("?")
-        if not _MAIL.match(address) or not _uri_text(query):
-            return None
-        return url
-    return url if _TEL.match(rest) else None
-
-
-def _href(url: str) -> str:
-    """An attribute value Markdown cannot read: percent-encoded, then character references."""
-    encoded = quote(url, safe="".join(sorted(_URI_CHARS)))
-    return "".join(ch if ch.isalnum() else f"&#{ord(ch)};" for ch in encoded)
 
 
 def link(label: Md | str, url: str) -> Md:
@@ -259,7 +199,7 @@ def link(label: Md | str, url: str) -> Md:
     target = safe_url(url)
     if target is None:
         return label
-    return _make(f'<a href="{_href(target)}" rel="nofollow noopener">{label}</a>')
+    return _make(f'<a href="{href(target)}" rel="nofollow noopener">{label}</a>')
 
 
 def _split_word(word: str) -> tuple[str, str, str]:
@@ -279,15 +219,6 @@ def _split_word(word: str) -> tuple[str, str, str]:
     return word[:start], word[start:end], word[end:]
 
 
-def _without_query(url: str) -> str:
-    """A mail link from a record's text as its address alone: no ``?cc=``, ``&bcc=``,
-    ``&to=`` or ``&body=`` from a record reaches the mail client."""
-    scheme, _sep, rest = url.partition(":")
-    if scheme.lower() != "mailto":
-        return url
-    return "mailto:" + rest.partition("?")[0]
-
-
 def rich(value: object) -> Md:
     """Like ``esc``, but a word that is a whole http(s), mailto or tel URL becomes a link
     (a mailto link to its one address, its query dropped).
@@ -304,7 +235,7 @@ def rich(value: object) -> Md:
         before, core, after = _split_word(word)
         if safe_url(core) is not None:
             label = _make(core.translate(_TABLE))
-            linked = link(label, _without_query(core))
+            linked = link(label, without_query(core))
             words.append(f"{before.translate(_TABLE)}{linked}{after.translate(_TABLE)}")
         else:
             words.append(word.translate(_TABLE))
@@ -328,7 +259,7 @@ esc_block = block
 def mailto(email: str) -> Md:
     """A mailto link showing the address, when it is one address; else the text."""
     address = email.strip()
-    if not _MAIL.match(address):
+    if not MAIL.match(address):
         return esc(email)
     return link(esc(email), "mailto:" + address)
 
