@@ -74,7 +74,8 @@ def test_a_saved_record_shows_by_itself_under_the_policy(browser, tmp_path: Path
             text = record.read_text(encoding="utf-8")
             record.write_text(text.replace("Tallow & Finch", "Tallow & Wren"), encoding="utf-8")
             page.wait_for_function(
-                "() => document.body.innerText.includes('Tallow & Wren')", timeout=30_000
+                "() => !!document.body && document.body.innerText.includes('Tallow & Wren')",
+                timeout=30_000,
             )
             assert page.evaluate("() => window.__not_reloaded") is None  # a reload, by itself
             assert has_csp_first(page)  # with the policy still in place
@@ -85,7 +86,8 @@ def test_a_saved_record_shows_by_itself_under_the_policy(browser, tmp_path: Path
             page.evaluate("() => { window.__not_reloaded = true }")
             record.write_text(text.replace("Tallow & Finch", "Tallow & Rook"), encoding="utf-8")
             page.wait_for_function(
-                "() => document.body.innerText.includes('Tallow & Rook')", timeout=30_000
+                "() => !!document.body && document.body.innerText.includes('Tallow & Rook')",
+                timeout=30_000,
             )
             assert page.evaluate("() => window.__not_reloaded") is None
             assert page.url == f"{base}/{PAGE}"
