@@ -113,3 +113,37 @@ def _imports_anywhere(path: Path) -> set[str]:
         elif isinstance(node, ast.Import):
             found.update(a.name for a in node.names)
     return {m for m in found if m.startswith("afterview")}
+
+
+def _every_import(path: Path) -> set[str]:
+    """Modules of the package a module imports anywhere (functions and TYPE_CHECKING too)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module.startswith("afterview"):
+                found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("afterview"))
+    return found
+
+
+def _within(module: str, *packages: str) -> bool:
+    return any(module == p or module.startswith(p + ".") for p in packages)
+
+
+def test_layers_commands_over_library_over_loading() -> None:
+    """The commands and the site plugin sit on top: nothing of the library imports a command,
+    the command group or the plugin; the loading layer imports nothing of the package but
+    itself, so YAML reading can change without touching what is built on it."""
+    top = ("afterview.commands", "afterview.cli", "afterview.__main__", "afterview.site")
+    checked = 0
+    for path in PACKAGE.rglob("*.py"):
+        name = _module_name(path)
+        imported = _every_import(path)
+        if _within(name, "afterview.loader"):
+            assert {m for m in imported if not _within(m, "afterview.loader")} == set(), name
+        if _within(name, *top):
+            continue
+        checked += 1
+        assert not {m for m in imported if _within(m, *top)}, (name, imported)
+    assert checked > 50  # the library is most of the package
