@@ -18,7 +18,8 @@ session and shared by every worker, read-only:
   built the same way without ``--strict``; ``built_site(...)`` for others;
 - ``dists`` (fixture): the folder holding the sdist and the wheel ``python -m
   build`` made of the repository;
-- ``locked(path)``: a lock for installs into the gitignored ``tests/artifacts``.
+- ``locked(path)``: a lock for installs into the gitignored ``tests/artifacts``;
+  ``npm_packages(folder, packages, unavailable)`` installs pinned npm packages there once.
 
 The check that a test run changes no tracked file runs once, in the process
 that started the run (the xdist controller, or pytest itself when serial).
@@ -31,6 +32,7 @@ import gc
 import json
 import os
 import shutil
+import subprocess
 import textwrap
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -409,6 +411,35 @@ def locked(path: Path) -> Iterator[None]:
     path.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(str(path), timeout=1800):
         yield
+
+
+def npm_packages(folder: Path, packages: Sequence[str], unavailable: Callable[[str], None]) -> str:
+    """Node's path, with the pinned npm packages (``name@version``) installed once into
+    folder (under the gitignored tests/artifacts), under a lock so that parallel runs
+    install once. Without node or npm, or when the install fails, ``unavailable(why)``
+    is called: each test skips, or fails under CI=true, saying what it needs them for."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if node is None or npm is None:
+        unavailable("Node.js and npm are not installed: apt-get install -y nodejs npm")
+    assert node is not None and npm is not None
+    wanted = {p.rsplit("@", 1)[0]: p.rsplit("@", 1)[1] for p in packages}
+    with locked(folder.parent / f"{folder.name}.lock"):
+        installed = {
+            name: json.loads(package.read_text(encoding="utf-8"))["version"]
+            for name in wanted
+            if (package := folder / "node_modules" / name / "package.json").is_file()
+        }
+        if installed != wanted:
+            folder.mkdir(parents=True, exist_ok=True)
+            proc = subprocess.run(
+                [npm, "install", "--prefix", str(folder), "--no-audit", "--no-fund", *packages],
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
+            if proc.returncode != 0:
+                unavailable(f"npm install {' '.join(packages)} failed: {proc.stderr[-1000:]}")
+    return node
 
 
 def shared_folder(

@@ -14,10 +14,7 @@ below; anything else fails, so a new kind is seen and written down.
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -69,26 +66,10 @@ def _unavailable(why: str) -> None:
 @pytest.fixture(scope="module")
 def axe_source() -> str:
     """axe-core's script, installed once with npm into tests/artifacts/axe."""
-    from conftest import locked
+    from conftest import npm_packages
 
-    npm = shutil.which("npm")
-    if npm is None:
-        _unavailable("npm is not installed: apt-get install -y nodejs npm")
-    assert npm is not None
+    npm_packages(AXE_DIR, [AXE], _unavailable)
     script = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
-    package = script.parent / "package.json"
-    with locked(AXE_DIR.parent / "axe.lock"):
-        wanted = AXE.split("@")[1]
-        if not package.is_file() or json.loads(package.read_text())["version"] != wanted:
-            AXE_DIR.mkdir(parents=True, exist_ok=True)
-            proc = subprocess.run(
-                [npm, "install", "--prefix", str(AXE_DIR), "--no-audit", "--no-fund", AXE],
-                capture_output=True,
-                text=True,
-                timeout=600,
-            )
-            if proc.returncode != 0:
-                _unavailable(f"npm install {AXE} failed: {proc.stderr[-1000:]}")
     return script.read_text(encoding="utf-8")
 
 

@@ -13,7 +13,6 @@ import html
 import json
 import os
 import re
-import shutil
 import subprocess
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -26,7 +25,7 @@ from afterview.agenda import Item, agenda
 from afterview.calendar import calendar_ics, meeting_url
 from afterview.clock import Clock
 from afterview.settings import Settings
-from conftest import locked, run_check
+from conftest import locked, npm_packages, run_check
 
 NY = ZoneInfo("America/New_York")
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=NY)
@@ -154,28 +153,9 @@ def _unavailable(why: str) -> None:
 @pytest.fixture(scope="module")
 def read_with_node():
     """Parse a feed with ical.js and node-ical; installed once into tests/artifacts."""
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if node is None or npm is None:
-        _unavailable("Node.js and npm are not installed: apt-get install -y nodejs npm")
-    assert node is not None and npm is not None
-    wanted = {p.rsplit("@", 1)[0]: p.rsplit("@", 1)[1] for p in PARSERS}
+    node = npm_packages(NODE_DIR, PARSERS, _unavailable)
     script = NODE_DIR / "read.cjs"
-    with locked(NODE_DIR.parent / "ical-node.lock"):  # parallel runs install once
-        installed = {
-            name: json.loads(package.read_text())["version"]
-            for name in wanted
-            if (package := NODE_DIR / "node_modules" / name / "package.json").is_file()
-        }
-        if installed != wanted:
-            NODE_DIR.mkdir(parents=True, exist_ok=True)
-            proc = subprocess.run(
-                [npm, "install", "--prefix", str(NODE_DIR), "--no-audit", "--no-fund", *PARSERS],
-                capture_output=True,
-                text=True,
-                timeout=600,
-            )
-            if proc.returncode != 0:
-                _unavailable(f"npm install {' '.join(PARSERS)} failed: {proc.stderr[-1000:]}")
+    with locked(NODE_DIR.parent / "ical-node-script.lock"):
         script.write_text(READ_JS, encoding="utf-8")
 
     def read(path: Path) -> dict:

