@@ -304,14 +304,34 @@ def test_the_next_case_of_an_email(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["meet @ 5pm", "meet @ noon", "the @ sign", "ask @octocat", "version 2.0.1", "on 10.11.2026"],
+    [
+        "meet @ 5pm",
+        "meet @ noon",
+        "the @ sign",
+        "ask @octocat",
+        "version 2.0.1",
+        "on 10.11.2026",
+        "room 4 12.11.26",
+        "on 25.11.2026 10:00",
+    ],
 )
 def test_what_is_no_email_or_phone_is_kept(text: str) -> None:
     assert Scrubber().text(text) == text
 
 
 @pytest.mark.parametrize(
-    "text", ["٦١٧٥٥٥٠١٨٧", "６１７−５５５−０１８７", "617–555–0187", "ref 1234567"]
+    "text",
+    [
+        "٦١٧٥٥٥٠١٨٧",
+        "６１７−５５５−０１８７",
+        "617–555–0187",
+        "ref 1234567",
+        # groups shaped like a date after an area code or a country code (found by a property)
+        "(000) 01.01.00",
+        "(020)01.01.00",
+        "+33 01.02.03",
+        "020·01.01.00",
+    ],
 )
 def test_the_next_case_of_a_phone(text: str) -> None:
     assert Scrubber().text(text).endswith(PHONE_WITHHELD)

@@ -36,12 +36,14 @@ LOOSE_EMAIL = re.compile(
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _MONTH = r"(?:0?[1-9]|1[0-2])"
 # Dates and times (ISO, 2026_11_10 as in a file name, 12/11/2026, 10:00) are not phone
-# numbers; a run that goes on after one (01.23.45.67.89) is not a date.
+# numbers; a run that goes on after one (01.23.45.67.89) is not a date,
 DATES = re.compile(
     rf"(?<![\d./_-])(?:(?:19|20)\d\d(?P<iso>[-_]){_MONTH}(?P=iso){_DAY}"
     r"(?:[t ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}(?::?\d{2})?)?)?"
     r"|\d{1,2}:\d{2}(?::\d{2})?(?:\s*[-+]\d{2}:\d{2})?"
-    rf"|{_DAY}(?P<sep>[./]){_DAY}(?P=sep)(?:(?:19|20)\d\d|\d\d))(?!\d|[./_-]\d)"
+    # ...nor one that follows an area code or another group: (020) 01.01.00, +33 01.02.03
+    r"|(?<!\))(?<!\)[ ·•∙⋅‧])(?<!\d\d[ ·•∙⋅‧])"
+    rf"{_DAY}(?P<sep>[./]){_DAY}(?P=sep)(?:(?:19|20)\d\d|\d\d))(?!\d|[./_-]\d)"
 )
 _PAREN = r"\(\s*\d{1,6}\s*\)"
 # Between the groups of a number: spaces, dots, hyphens, slashes, underscores, middle
