@@ -58,3 +58,15 @@ def test_redacted_pages_carry_no_quoted_private_value(results) -> None:
     text = "\n".join(pages.values())
     assert "Salary talk" not in text
     assert "not published" in text
+
+
+def test_the_checks_pages_name_no_person_of_the_records(tmp_path: Path) -> None:
+    """The rules' own examples name Dana Whitfield; a playbook whose interviewer has that
+    name gets the checks pages scrubbed like every other page when redacted."""
+    path = tmp_path / "2026-11-10-fabrikam.yaml"
+    path.write_text(RECORD, encoding="utf-8")
+    results = read_records([str(path)], CLOCK).results
+    plain = build_pages(results, CLOCK, redact=False)
+    assert any("Whitfield" in text for name, text in plain.items() if name.startswith("checks/"))
+    pages = build_pages(results, CLOCK, redact=True)
+    assert [name for name, text in pages.items() if "Whitfield" in text] == []

@@ -294,15 +294,21 @@ def redact_finding(f: Finding, scrubber: Scrubber, publish_private: bool = False
     return dataclasses.replace(f, message=scrubber.text(message), path=scrubber.path(f.path))
 
 
-def redact_results(
-    results: Iterable[FileResult], publish_private: bool = False
-) -> list[FileResult]:
-    """Redacted copies of every result; each is scrubbed of every record's people."""
-    results = list(results)
-    scrubber = scrubber_for(
+def results_scrubber(results: Sequence[FileResult]) -> Scrubber:
+    """The scrubber that knows every person of these results, loaded or not."""
+    return scrubber_for(
         [r.interview for r in results if r.interview is not None],
         [r.raw for r in results if r.interview is None and r.raw],
     )
+
+
+def redact_results(
+    results: Iterable[FileResult], publish_private: bool = False, scrubber: Scrubber | None = None
+) -> list[FileResult]:
+    """Redacted copies of every result; each is scrubbed of every record's people (by
+    ``scrubber`` when given: ``results_scrubber`` of the same results)."""
+    results = list(results)
+    scrubber = scrubber or results_scrubber(results)
     return [
         FileResult(
             scrubber.path(r.path),
