@@ -70,3 +70,32 @@ def test_the_checks_pages_name_no_person_of_the_records(tmp_path: Path) -> None:
     assert any("Whitfield" in text for name, text in plain.items() if name.startswith("checks/"))
     pages = build_pages(results, CLOCK, redact=True)
     assert [name for name, text in pages.items() if "Whitfield" in text] == []
+
+
+@pytest.mark.slow
+def test_a_redacted_site_scrubs_the_hand_written_pages_too(tmp_path: Path) -> None:
+    """A playbook made by init, whose guidance names its interviewer by chance: the
+    redacted build publishes neither the name nor an email, on any page or in search."""
+    from click.testing import CliRunner
+
+    from afterview.cli import cli
+    from fixtures.site.helpers import build, built_texts
+
+    root = tmp_path / "pb"
+    result = CliRunner().invoke(cli, ["init", str(root), "--timezone", "America/New_York"])
+    assert result.exit_code == 0, result.output
+    (root / "content" / "interviews" / "2026-11-10-fabrikam.yaml").write_text(
+        RECORD, encoding="utf-8"
+    )
+    guide = root / "content" / "guide" / "thank-you-note.md"
+    guide.write_text(
+        guide.read_text(encoding="utf-8")
+        + "\nFor instance, Dana Whitfield wrote back from dana.w@fabrikam.example.\n",
+        encoding="utf-8",
+    )
+    proc = build(root / "mkdocs.yml", tmp_path / "site")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    texts = dict(built_texts(tmp_path / "site"))
+    assert any("D. W. wrote back from" in text for text in texts.values())
+    for path, text in texts.items():
+        assert "Whitfield" not in text and "dana.w@" not in text, path

@@ -13,6 +13,7 @@ import dataclasses
 import logging
 import os
 import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path, PurePath
 from typing import Any
@@ -89,6 +90,7 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         self.preview = False  # the owner's unredacted local preview (afterview.preview)
         self._record_files: frozenset[FileId] = frozenset()  # the interviews folder's files
         self._drawings: DrawingStash | None = None  # this build's drawings (pages.stash)
+        self._scrub: Callable[[str], str] | None = None  # a redacted build's scrubber
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command; defining this hook also keeps one plugin instance
@@ -140,7 +142,7 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         from afterview.pages import build_pages
-        from afterview.redact import redact_results
+        from afterview.redact import redact_results, results_scrubber
 
         assert self.settings is not None
         folder = self._records_folder()
@@ -158,7 +160,11 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
             for problem in records.problems:
                 log.warning(_one_line(f"afterview: {problem}"))
             results = [self._relative(r) for r in records.results]
-        self._report(redact_results(results) if self._redact else results)  # a public log
+        scrubber = results_scrubber(results) if self._redact else None
+        # Hand-written pages are scrubbed too (on_page_markdown): their examples may
+        # name a person of the records.
+        self._scrub = scrubber.text if scrubber is not None else None
+        self._report(redact_results(results, scrubber=scrubber) if scrubber else results)
         # The drawings skip Markdown and the search index (on_page_markdown), and
         # on_post_page puts them back.
         self._drawings = DrawingStash()
@@ -284,8 +290,11 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """A generated page's drawings become placeholders (pages.stash) for Markdown."""
-        if self._drawings is None or getattr(page.file, "generated_by", None) != "afterview":
+        """A generated page's drawings become placeholders (pages.stash) for Markdown; in
+        a redacted build a hand-written page is scrubbed of the records' people."""
+        if getattr(page.file, "generated_by", None) != "afterview":
+            return self._scrub(markdown) if self._scrub is not None else markdown
+        if self._drawings is None:
             return markdown
         return self._drawings.set_aside(page.file.src_uri, markdown)
 
