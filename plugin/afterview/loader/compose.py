@@ -220,22 +220,15 @@ def compose(parser: Events, text: str, cuts: list[Mark]) -> Node | None:
                 if cut is not None:
                     cuts.append(cut)
             finish(Node("scalar", value, start_of(event)), event.anchor)
-        elif isinstance(event, yaml.MappingStartEvent):
-            _check_tag(event, "map")
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
+            _check_tag(event, kind)
             if len(stack) >= MAX_DEPTH:
                 raise too_deep(event.start_mark)
             total += 1
             if event.flow_style:
                 flows.append(len(stack))
-            stack.append((Node("map", [], start_of(event)), event.anchor))
-        elif isinstance(event, yaml.SequenceStartEvent):
-            _check_tag(event, "seq")
-            if len(stack) >= MAX_DEPTH:
-                raise too_deep(event.start_mark)
-            total += 1
-            if event.flow_style:
-                flows.append(len(stack))
-            stack.append((Node("seq", [], start_of(event)), event.anchor))
+            stack.append((Node(kind, [], start_of(event)), event.anchor))
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             node, anchor = stack.pop()
             if flows and flows[-1] == len(stack):
