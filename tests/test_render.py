@@ -1,4 +1,5 @@
-"""`afterview render DIR` writes the very Markdown the MkDocs plugin generates."""
+"""`afterview render DIR` writes the very Markdown the MkDocs plugin generates (the plugin's
+pages hold a placeholder per finished block, pages.stash, which it puts back in the HTML)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from fixtures.site.helpers import FIXTURES, NOW, REPO, build, make_site
 
 
 def plugin_pages(config_file: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
-    """What the plugin adds to the build, run in process up to on_files."""
+    """What the plugin adds to the build, run in process up to on_files, with its
+    finished blocks put back."""
     from mkdocs.config import load_config
     from mkdocs.structure.files import get_files
 
@@ -21,11 +23,15 @@ def plugin_pages(config_file: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str
     config = load_config(str(config_file))
     config = config.plugins.on_config(config)
     files = config.plugins.on_files(get_files(config), config=config)
-    return {
-        f.src_uri: f.content_bytes
+    pages = {
+        f.src_uri: f.content_string
         for f in files
         if f.generated_by == "afterview" and f.src_uri.endswith(".md")
     }
+    blocks = config.plugins["afterview"]._blocks
+    assert "<!--afterview-block " in "".join(pages.values()) and len(blocks) > 10
+    restored = blocks.restore(*pages.values())
+    return {uri: text.encode() for uri, text in zip(pages, restored, strict=True)}
 
 
 def render(root: Path, out: Path, monkeypatch: pytest.MonkeyPatch, *args: str) -> dict[str, bytes]:

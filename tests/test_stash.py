@@ -1,5 +1,6 @@
-"""The MkDocs plugin's drawings kept out of Markdown and the search index (pages.stash):
-a placeholder per drawing, made only by the stash, put back by the built HTML's page."""
+"""The MkDocs plugin's finished blocks (drawings, tables the search does not need) kept
+out of Markdown and the search index (pages.stash): a placeholder per block, made only by
+the stash, put back by the built HTML's page."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from afterview.checker import check_record
 from afterview.clock import Clock
 from afterview.pages import build_pages
 from afterview.pages.markup import drawing, esc
-from afterview.pages.stash import DrawingStash
+from afterview.pages.stash import BlockStash
 from afterview.settings import Settings
 from conftest import Built
 from fixtures.site.helpers import SAMPLES
@@ -20,7 +21,7 @@ from fixtures.site.helpers import SAMPLES
 CLOCK = Clock.at(datetime.fromisoformat("2026-11-25T12:00:00-05:00"), Settings(timezone_name="UTC"))
 TOKEN = "0123456789abcdef0123456789abcdef"
 SVG = '<svg class="av-tl" viewBox="0 0 10 10" width="10" height="10"><title>a</title></svg>'
-PLACEHOLDER = re.compile(r"<!--afterview-drawing [0-9a-f]+ [0-9]+-->")
+PLACEHOLDER = re.compile(r"<!--afterview-block [0-9a-f]+ [0-9]+-->")
 
 
 def sample_results():
@@ -28,9 +29,9 @@ def sample_results():
 
 
 def test_a_kept_drawing_is_a_comment_until_restored_then_dropped() -> None:
-    stash = DrawingStash(TOKEN)
+    stash = BlockStash(TOKEN)
     held = stash.keep(drawing(SVG))
-    assert held == f"<!--afterview-drawing {TOKEN} 1-->"
+    assert held == f"<!--afterview-block {TOKEN} 1-->"
     assert len(stash) == 1
     page = f"<p>before</p><div>{held}</div>"
     (out,) = stash.restore(page)
@@ -40,26 +41,26 @@ def test_a_kept_drawing_is_a_comment_until_restored_then_dropped() -> None:
 
 
 def test_restore_fills_every_text_given_and_only_its_own_token() -> None:
-    stash = DrawingStash(TOKEN)
+    stash = BlockStash(TOKEN)
     held = stash.keep(drawing(SVG))
-    other = DrawingStash().keep(drawing(SVG))  # another build's placeholder
+    other = BlockStash().keep(drawing(SVG))  # another build's placeholder
     assert other != held
     out, content = stash.restore(f"{held}{other}", str(held))
     assert out == f"{SVG}{other}" and content == SVG
 
 
 def test_tokens_are_random_per_stash_and_checked() -> None:
-    assert DrawingStash().token != DrawingStash().token
-    assert len(DrawingStash().token) == 32
+    assert BlockStash().token != BlockStash().token
+    assert len(BlockStash().token) == 32
     with pytest.raises(ValueError):
-        DrawingStash("not-hex) ([0-9]+")
+        BlockStash("not-hex) ([0-9]+")
 
 
 def test_build_pages_with_the_hook_gives_the_same_pages_once_restored() -> None:
     results = sample_results()
     inline = build_pages(results, CLOCK, urls="flat")
-    stash = DrawingStash()
-    kept = build_pages(results, CLOCK, urls="flat", keep_drawing=stash.keep)
+    stash = BlockStash()
+    kept = build_pages(results, CLOCK, urls="flat", keep_block=stash.keep)
     assert inline.keys() == kept.keys()
     assert not any(PLACEHOLDER.search(t) for t in inline.values())
     assert sum(t.count("<svg ") for t in kept.values()) == 0  # no drawing left in Markdown
@@ -68,51 +69,52 @@ def test_build_pages_with_the_hook_gives_the_same_pages_once_restored() -> None:
     assert len(stash) == 0
 
 
-def test_inline_set_aside_restore_round_trip_page_by_page() -> None:
-    """The plugin's path: the generated file holds the drawings (as `render` writes it),
-    Markdown gets placeholders, the HTML gets the drawings back; each page's dropped."""
+def test_tables_the_search_does_not_need_are_set_aside_the_people_stay() -> None:
+    """Only the people table is searchable (content/usage.md); every other table is one
+    block, out of the search index whole, and set aside with the drawings."""
     results = sample_results()
-    plain = build_pages(results, CLOCK)
-    stash = DrawingStash()
-    kept = build_pages(results, CLOCK, keep_drawing=stash.keep)
-    files = {uri: stash.inline(uri, text) for uri, text in kept.items()}
-    assert files == plain
-    total = len(stash)
-    for uri, text in files.items():
-        aside = stash.set_aside(uri, "banner\n" + text)
-        assert aside == "banner\n" + kept[uri]
-        (back,) = stash.restore(aside)
-        assert back == "banner\n" + text
-        stash.drop(uri)
-    assert total > 10 and len(stash) == 0
+    stash = BlockStash()
+    kept = build_pages(results, CLOCK, keep_block=stash.keep)
+    interview = next(t for uri, t in kept.items() if uri.startswith("interviews/"))
+    assert interview.count("<table>") == 1  # the people
+    assert "<thead data-search-exclude>" in interview
+    assert "<table>" not in kept["status.md"] and "<table>" not in kept["checks/index.md"]
+    restored = dict(zip(kept, stash.restore(*kept.values()), strict=True))
+    assert restored["status.md"].count('<div class="av-cards av-sortable" data-search-exclude>') == 1
 
 
-def test_a_drawing_missing_from_the_markdown_is_left_alone_and_dropped() -> None:
-    stash = DrawingStash(TOKEN)
+def test_a_block_seen_in_two_texts_of_one_restore_fills_both_then_is_dropped() -> None:
+    stash = BlockStash(TOKEN)
     held = stash.keep(drawing(SVG))
-    assert stash.inline("a.md", f"x {held} y") == f"x {SVG} y"
-    assert stash.set_aside("a.md", "changed") == "changed"
-    assert stash.set_aside("b.md", f"x {SVG} y") == f"x {SVG} y"  # not b's drawing
-    stash.drop("a.md")
+    assert stash.restore(f"a{held}", f"b{held}") == (f"a{SVG}", f"b{SVG}")
     assert len(stash) == 0
+
+
+def test_blocks_are_kept_deflated() -> None:
+    stash = BlockStash(TOKEN)
+    big = drawing(SVG.replace("<title>a</title>", "<title>a</title>" * 2000))
+    stash.keep(big)
+    assert sum(len(v) for v in stash._kept.values()) < len(big) // 20
+    (back,) = stash.restore(f"<!--afterview-block {TOKEN} 1-->")
+    assert back == big
 
 
 def test_record_text_cannot_forge_a_placeholder() -> None:
     """A record value written as this build's placeholder is escaped like any text: it
     stays text and is never swapped for a drawing."""
-    stash = DrawingStash(TOKEN)
-    forged = f"<!--afterview-drawing {TOKEN} 1-->"
+    stash = BlockStash(TOKEN)
+    forged = f"<!--afterview-block {TOKEN} 1-->"
     assert "<" not in esc(forged)
     text = re.sub(r"(?m)^role: .*$", f"role: '{forged}'", SAMPLES[0].read_text(), count=1)
     result = check_record(str(SAMPLES[0]), text.encode(), CLOCK)
     assert result.interview is not None and result.interview.role == forged
-    pages = build_pages([result], CLOCK, keep_drawing=stash.keep)
+    pages = build_pages([result], CLOCK, keep_block=stash.keep)
     placeholders = [p for t in pages.values() for p in PLACEHOLDER.findall(t)]
     assert len(placeholders) == len(stash) == len(set(placeholders))
-    assert any("afterview-drawing" in t and "&#60;" in t for t in pages.values())
+    assert any("afterview-block" in t and "&#60;" in t for t in pages.values())
     restored = stash.restore(*pages.values())
     assert not any(PLACEHOLDER.search(t) for t in restored)
-    assert any("afterview-drawing " + TOKEN in t for t in restored)  # still there, as text
+    assert any("afterview-block " + TOKEN in t for t in restored)  # still there, as text
 
 
 @pytest.mark.slow
@@ -122,11 +124,11 @@ def test_the_built_site_has_its_drawings_and_no_placeholder(sample_build: Built)
     site = sample_build.site
     assert sample_build.returncode == 0, sample_build.stderr[-3000:]
     texts = {p: p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
-    assert not any("afterview-drawing" in t for t in texts.values())
+    assert not any("afterview-block" in t for t in texts.values())
     status = texts[site / "status" / "index.html"]
     assert status.count("<svg ") >= 4  # the stage bar and the timeline, wide and narrow
     for record in SAMPLES:
         page = texts[site / "interviews" / record.stem / "index.html"]
         assert page.count('<svg class="av-tl av-tl--timeline') == 2, record.name
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "afterview-drawing" not in index and "av-tl" not in index
+    assert "afterview-block" not in index and "av-tl" not in index

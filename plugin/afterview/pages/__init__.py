@@ -11,7 +11,7 @@ from afterview.pages.checks import checks_pages
 from afterview.pages.common import LESSONS_PAGE, OFFERS_PAGE, entries
 from afterview.pages.interview import render_interview
 from afterview.pages.lessons import render_lessons
-from afterview.pages.markup import Md, drawings_set_aside, url_style
+from afterview.pages.markup import Md, blocks_set_aside, url_style
 from afterview.pages.offers import render_offers
 from afterview.pages.status import render_status
 
@@ -26,7 +26,7 @@ def build_pages(
     publish_private: bool = False,
     urls: str = "directory",
     *,
-    keep_drawing: Callable[[Md], Md] | None = None,
+    keep_block: Callable[[Md], Md] | None = None,
 ) -> dict[str, str]:
     """Every generated page, keyed by its source path (e.g. ``interviews/x.md``).
 
@@ -36,11 +36,12 @@ def build_pages(
     reflections, notes and thank-you texts are withheld. The status page then
     opens with a note saying so. Links between pages are written in the
     ``urls`` style (markup.url_style: ``directory``, ``flat`` or ``source``).
-    With ``keep_drawing`` each finished drawing is handed to it and the page
-    gets what it returns instead (pages.stash; the MkDocs plugin); by default
-    the drawings are in the pages.
+    With ``keep_block`` each finished block (the drawings, the tables the site
+    search does not need: markup.set_aside) is handed to it and the page gets
+    what it returns instead (pages.stash; the MkDocs plugin); by default the
+    blocks are in the pages.
     """
-    with url_style(urls), drawings_set_aside(keep_drawing):
+    with url_style(urls), blocks_set_aside(keep_block):
         return _build(results, clock, redact, status_page, publish_private)
 
 

@@ -9,15 +9,19 @@ ordinary table; below 45em (``afterview.css``) each row becomes a card: the
 first cell its heading, every other cell on its own line after its column's
 name, so no column is cut off or needs sideways scrolling.
 
-The column names are left out of the site's search index
-(``data-search-exclude``, content/usage.md): they repeat on every row.
+What the site's search finds (content/usage.md): a table is left out of the
+search index whole (``data-search-exclude`` on its wrapper), and handed to
+``markup.set_aside`` as one finished block, which in a plugin build keeps it
+out of Markdown too (pages.stash). Only a ``searchable`` table (the people
+of an interview) is indexed, less its column names, which repeat on every
+row, and its ``unindexed`` columns.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 
-from afterview.pages.markup import Md, attribute, cell, md
+from afterview.pages.markup import Md, attribute, cell, md, set_aside
 
 
 def card_table(
@@ -25,25 +29,31 @@ def card_table(
     rows: Iterable[Sequence[object]],
     wrapper: str = "av-cards",
     unindexed: Collection[str] = (),
+    *,
+    searchable: bool = False,
 ) -> list[Md]:
     """The lines of a table block; cells are escaped unless ``Md``, headers are plain text.
 
     ``wrapper`` is the class list of the enclosing ``<div>`` (it always includes
-    ``av-cards``). The cells of the ``unindexed`` columns are left out of
-    the search index. The block starts and ends with a blank line, so
-    Markdown reads it as one raw HTML block.
+    ``av-cards``). The block starts and ends with a blank line, so Markdown
+    reads it as one raw HTML block.
     """
     classes = wrapper if "av-cards" in wrapper.split() else f"av-cards {wrapper}"
     head = md("").join(md("<th>{}</th>", h) for h in headers)
     labels = [
-        md(' data-label="{}"{}', h, md(" data-search-exclude") if h in unindexed else md(""))
+        md(
+            ' data-label="{}"{}',
+            h,
+            md(" data-search-exclude") if searchable and h in unindexed else md(""),
+        )
         for h in headers
     ]
-    out = [
-        md(""),
-        md('<div class="{}"><table>', attribute(classes)),
-        md("<thead data-search-exclude><tr>{}</tr></thead><tbody>", head),
-    ]
+    if searchable:
+        out = [md('<div class="{}"><table>', attribute(classes))]
+        out.append(md("<thead data-search-exclude><tr>{}</tr></thead><tbody>", head))
+    else:
+        out = [md('<div class="{}" data-search-exclude><table>', attribute(classes))]
+        out.append(md("<thead><tr>{}</tr></thead><tbody>", head))
     for row in rows:
         if len(row) != len(headers):
             raise ValueError(f"a row of {len(row)} cells under {len(headers)} headers")
@@ -51,5 +61,7 @@ def card_table(
             md("<td{}>{}</td>", label, cell(v)) for label, v in zip(labels, row, strict=True)
         )
         out.append(md("<tr>{}</tr>", cells))
-    out += [md("</tbody></table></div>"), md("")]
-    return out
+    out.append(md("</tbody></table></div>"))
+    if searchable:
+        return [md(""), *out, md("")]
+    return [md(""), set_aside(md("\n").join(out)), md("")]

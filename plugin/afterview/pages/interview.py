@@ -159,7 +159,7 @@ def _people(iv: Interview, redacted: bool) -> list[Md]:
             row += [mailto(p.email) if p.email else esc("—"), tel(p.phone) if p.phone else esc("—")]
         row.append(esc(checked))
         rows.append(row)
-    return card_table(head, rows)
+    return card_table(head, rows, unindexed=("Spelling",), searchable=True)
 
 
 def _closing(iv: Interview, redacted: bool) -> list[Md]:

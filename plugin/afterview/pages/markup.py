@@ -29,9 +29,11 @@ MkDocs passes through as they are, without parsing them again as Markdown.
   string from literal markup, numbers and ``svg_text`` values (escaped once,
   there). It is checked, not trusted: only the drawing elements and attributes
   the timelines use, and no ``<``, ``>`` or ``&`` outside them but character
-  references, else ``ValueError``. Within ``drawings_set_aside(keep)`` each
-  finished drawing goes to ``keep`` and the page gets what it returns (a
-  placeholder; pages.stash, for the MkDocs plugin) instead.
+  references, else ``ValueError``.
+* ``set_aside(block)``: a finished block (a drawing, a table the site search
+  does not need). Within ``blocks_set_aside(keep)`` it goes to ``keep`` and the
+  page gets what that returns instead (a placeholder; pages.stash, for the
+  MkDocs plugin); otherwise it stays in the page.
 
 Joining follows the same rule: ``Md + str``, ``str + Md``, ``Md.join`` and
 ``page(lines)`` escape every plain ``str``. So record text can reach a page
@@ -417,13 +419,13 @@ def drawing(svg: str) -> Md:
     return set_aside(_make(svg))
 
 
-_KEEP: ContextVar[Callable[[Md], Md] | None] = ContextVar("afterview_keep_drawing", default=None)
+_KEEP: ContextVar[Callable[[Md], Md] | None] = ContextVar("afterview_keep_block", default=None)
 
 
 @contextmanager
-def drawings_set_aside(keep: Callable[[Md], Md] | None) -> Iterator[None]:
-    """Within the block, ``set_aside`` hands each finished drawing to ``keep`` and
-    gives what it returns instead; with ``None`` the drawings stay in the page."""
+def blocks_set_aside(keep: Callable[[Md], Md] | None) -> Iterator[None]:
+    """Within the block, ``set_aside`` hands each finished block to ``keep`` and
+    gives what it returns instead; with ``None`` the blocks stay in the page."""
     token = _KEEP.set(keep)
     try:
         yield
@@ -431,7 +433,7 @@ def drawings_set_aside(keep: Callable[[Md], Md] | None) -> Iterator[None]:
         _KEEP.reset(token)
 
 
-def set_aside(drawn: Md) -> Md:
-    """A finished drawing, or what ``drawings_set_aside``'s ``keep`` puts in its place."""
+def set_aside(block: Md) -> Md:
+    """A finished block of HTML, or what ``blocks_set_aside``'s ``keep`` puts in its place."""
     keep = _KEEP.get()
-    return drawn if keep is None else keep(drawn)
+    return block if keep is None else keep(block)

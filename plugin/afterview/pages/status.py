@@ -215,7 +215,7 @@ def render_status(entries: list[Entry], clock: Clock, status_page: str) -> str:
         for i, e in enumerate(group)
     ]
     # Each interview is found by its company, role and next action; the rest repeats.
-    lines += card_table(COLUMNS, rows, "av-sortable", ("Round", "Date", "Stage", "Due", "Findings"))
+    lines += card_table(COLUMNS, rows, "av-sortable")
     lines.append(md(""))
     lines += across_section(entries, clock, status_page)
     return page(lines)

@@ -3,8 +3,8 @@
 A thin adapter: the pages are rendered by ``afterview.pages.build_pages`` (the
 same Markdown ``afterview render`` writes) and added as generated files; the
 raw records are taken out of the build so they are never published. The
-drawings skip Markdown and the search index and are put back into the built
-HTML (afterview.pages.stash).
+finished blocks (drawings, tables the search does not need) skip Markdown and
+the search index and are put back into the built HTML (afterview.pages.stash).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from afterview.clock import Clock
 from afterview.discover import FileId, file_id, file_ids
 from afterview.findings import SEVERITY_ORDER
 from afterview.moments import parse_now
-from afterview.pages.stash import DrawingStash
+from afterview.pages.stash import BlockStash
 from afterview.preview import unredacted_preview, with_banner
 from afterview.records import read_records
 from afterview.reports import _one_line
@@ -89,7 +89,7 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         self.command: str | None = None  # build, gh-deploy or serve (on_startup)
         self.preview = False  # the owner's unredacted local preview (afterview.preview)
         self._record_files: frozenset[FileId] = frozenset()  # the interviews folder's files
-        self._drawings: DrawingStash | None = None  # this build's drawings (pages.stash)
+        self._blocks: BlockStash | None = None  # this build's finished blocks (pages.stash)
         self._scrub: Callable[[str], str] | None = None  # a redacted build's scrubber
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -165,9 +165,9 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         # name a person of the records.
         self._scrub = scrubber.text if scrubber is not None else None
         self._report(redact_results(results, scrubber=scrubber) if scrubber else results)
-        # The drawings skip Markdown and the search index (on_page_markdown), and
-        # on_post_page puts them back.
-        self._drawings = DrawingStash()
+        # The finished blocks skip Markdown and the search index: the generated pages
+        # hold placeholders, which on_post_page replaces.
+        self._blocks = BlockStash()
 
         pages = build_pages(
             results,
@@ -176,7 +176,7 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
             self.config.status_page,
             self.config.publish_private_notes,
             "directory" if config.use_directory_urls else "flat",
-            keep_drawing=self._drawings.keep,
+            keep_block=self._blocks.keep,
         )
         for src_uri, content in pages.items():
             existing = files.get_file_from_path(src_uri)
@@ -185,7 +185,6 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
                     _one_line(f"afterview: generated page {src_uri} replaces {existing.src_uri}")
                 )
                 files.remove(existing)
-            content = self._drawings.inline(src_uri, content)  # as `afterview render` writes
             if self.preview:
                 content = with_banner(content)
             inclusion = self._inclusion(src_uri, config)
@@ -276,8 +275,8 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """In strict mode, fail on the findings ``_report`` logged as warnings, whatever
         MkDocs' log level (``-q`` drops warnings before MkDocs counts them). The
-        drawings of any page not written are dropped."""
-        self._drawings = None
+        blocks of any page not written are dropped."""
+        self._blocks = None
         if self.strict and self.failing:
             n = len(self.failing)
             kinds = " or ".join(self.config.fail_on_kinds)
@@ -290,16 +289,13 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Any, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """A generated page's drawings become placeholders (pages.stash) for Markdown; in
-        a redacted build a hand-written page is scrubbed of the records' people."""
-        if getattr(page.file, "generated_by", None) != "afterview":
-            return self._scrub(markdown) if self._scrub is not None else markdown
-        if self._drawings is None:
+        """In a redacted build a hand-written page is scrubbed of the records' people."""
+        if getattr(page.file, "generated_by", None) == "afterview" or self._scrub is None:
             return markdown
-        return self._drawings.set_aside(page.file.src_uri, markdown)
+        return self._scrub(markdown)
 
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str | None:
-        """A generated page gets its drawings back (pages.stash), then every page its
+        """A generated page gets its finished blocks back (pages.stash), then every page its
         Content-Security-Policy (afterview.csp); inline scripts in a generated page's
         own content are never allowed by it."""
         from afterview.csp import add_csp
@@ -308,9 +304,8 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         if not generated:
             return add_csp(output)
         content = page.content or ""
-        if self._drawings is not None:
-            output, content = self._drawings.restore(output, content)
-            self._drawings.drop(page.file.src_uri)
+        if self._blocks is not None:
+            output, content = self._blocks.restore(output, content)
         return add_csp(output, untrusted=content)
 
     def on_post_template(
