@@ -132,3 +132,26 @@ def test_the_built_site_has_its_drawings_and_no_placeholder(sample_build: Built)
         assert page.count('<svg class="av-tl av-tl--timeline') == 2, record.name
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "afterview-block" not in index and "av-tl" not in index
+
+
+def test_a_script_in_a_block_is_never_allowed_by_the_page_policy() -> None:
+    """The plugin makes a generated page's policy before its blocks are put back, so a
+    script that got into a block (an escaping bug) is not hashed: the browser blocks it."""
+    from types import SimpleNamespace
+
+    from afterview.csp import inline_scripts, script_hash
+    from afterview.pages.markup import md
+    from afterview.site.plugin import AfterviewPlugin
+
+    plugin = AfterviewPlugin()
+    plugin._blocks = BlockStash(TOKEN)
+    held = plugin._blocks.keep(md("<div><script>evil()</script></div>"))
+    theme = "<script>theme()</script>"
+    html = f"<!doctype html><html><head>{theme}</head><body>{held}</body></html>"
+    page = SimpleNamespace(file=SimpleNamespace(generated_by="afterview"), content=str(held))
+    out = plugin.on_post_page(html, page=page, config=None)  # type: ignore[arg-type]
+    assert "<script>evil()</script>" in out and "afterview-block" not in out
+    policy = out.split('content="', 1)[1].split('"', 1)[0]
+    assert script_hash("theme()") in policy
+    assert script_hash("evil()") not in policy
+    assert inline_scripts(out) == ["theme()", "evil()"]

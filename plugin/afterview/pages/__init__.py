@@ -11,7 +11,7 @@ from afterview.pages.checks import checks_pages
 from afterview.pages.common import LESSONS_PAGE, OFFERS_PAGE, entries
 from afterview.pages.interview import render_interview
 from afterview.pages.lessons import render_lessons
-from afterview.pages.markup import Md, blocks_set_aside, url_style
+from afterview.pages.markup import Md, blocks_set_aside, clear_caches, url_style
 from afterview.pages.offers import render_offers
 from afterview.pages.status import render_status
 
@@ -41,8 +41,11 @@ def build_pages(
     what it returns instead (pages.stash; the MkDocs plugin); by default the
     blocks are in the pages.
     """
-    with url_style(urls), blocks_set_aside(keep_block):
-        return _build(results, clock, redact, status_page, publish_private)
+    try:
+        with url_style(urls), blocks_set_aside(keep_block):
+            return _build(results, clock, redact, status_page, publish_private)
+    finally:
+        clear_caches()  # one build's escaped words and links (memory for MkDocs' pages)
 
 
 def _build(

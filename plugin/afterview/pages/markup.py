@@ -437,3 +437,10 @@ def set_aside(block: Md) -> Md:
     """A finished block of HTML, or what ``blocks_set_aside``'s ``keep`` puts in its place."""
     keep = _KEEP.get()
     return block if keep is None else keep(block)
+
+
+def clear_caches() -> None:
+    """Forget the escaped words and links kept for one build (``build_pages`` calls this
+    when done, so that MkDocs gets the memory for its own pages)."""
+    for cached in (_esc_text, _rel_from, _href_between, svg_text):
+        cached.cache_clear()

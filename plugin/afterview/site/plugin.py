@@ -165,6 +165,8 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         # name a person of the records.
         self._scrub = scrubber.text if scrubber is not None else None
         self._report(redact_results(results, scrubber=scrubber) if scrubber else results)
+        # The calendar first: its objects are freed before the pages are made (peak memory).
+        calendar = self._ics(results, clock) if self.config.calendar else None
         # The finished blocks skip Markdown and the search index: the generated pages
         # hold placeholders, which on_post_page replaces.
         self._blocks = BlockStash()
@@ -189,8 +191,8 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
                 content = with_banner(content)
             inclusion = self._inclusion(src_uri, config)
             files.append(File.generated(config, src_uri, content=content, inclusion=inclusion))
-        if self.config.calendar:
-            files.append(File.generated(config, CALENDAR_PAGE, content=self._ics(results, clock)))
+        if calendar is not None:
+            files.append(File.generated(config, CALENDAR_PAGE, content=calendar))
         return files
 
     @property
@@ -295,18 +297,19 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         return self._scrub(markdown)
 
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str | None:
-        """A generated page gets its finished blocks back (pages.stash), then every page its
-        Content-Security-Policy (afterview.csp); inline scripts in a generated page's
-        own content are never allowed by it."""
+        """Every page gets its Content-Security-Policy (afterview.csp), then a generated
+        page its finished blocks back (pages.stash). Inline scripts in a generated page's
+        own content are never allowed by the policy, nor, as it is made before they are
+        put back, any in its blocks."""
         from afterview.csp import add_csp
 
         generated = getattr(page.file, "generated_by", None) == "afterview"
         if not generated:
             return add_csp(output)
-        content = page.content or ""
+        output = add_csp(output, untrusted=page.content or "")
         if self._blocks is not None:
-            output, content = self._blocks.restore(output, content)
-        return add_csp(output, untrusted=content)
+            (output,) = self._blocks.restore(output)
+        return output
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
