@@ -420,3 +420,18 @@ def test_no_record_value_is_read_as_markup_on_any_page(redact: bool) -> None:
         for i, path in enumerate(FIELDS):
             if shown(path) not in NOT_PUBLISHED:
                 assert " ".join(sentinel(i).split()) in shown_text, shown(path)
+
+
+_PART = st.sampled_from(["a", "b", "interviews", "x y", "é", "index.html", "."])
+
+
+@given(st.lists(_PART, max_size=5), st.lists(_PART, max_size=5))
+def test_relative_path_is_what_posixpath_relpath_gives(target: list[str], base: list[str]) -> None:
+    """Links between pages are worked out without relpath, which asks the system for
+    the working folder on every call; the answer is the same."""
+    import posixpath
+
+    from afterview.pages.markup import relative_path
+
+    to, at = "/".join(target) or ".", "/".join(base) or "."
+    assert relative_path(to, at) == posixpath.relpath(to, at)

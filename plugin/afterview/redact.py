@@ -46,6 +46,7 @@ from afterview.checker import FileResult
 from afterview.findings import Finding
 from afterview.loader import Record
 from afterview.model import Interview, Person
+from afterview.redaction import WITHHELD
 from afterview.redaction.contacts import EMAIL_WITHHELD, PHONE_WITHHELD
 from afterview.redaction.fold import Folded, fold, fold_text
 from afterview.redaction.names import (
@@ -97,7 +98,6 @@ PRIVATE = frozenset(
 # A person's own contact, never published: the interviewers' and the closing's.
 CONTACT_FIELDS = frozenset({"email", "phone", "contact_email", "contact_phone"})
 PRIVATE_IN = {"thank_you": frozenset({"text"})}  # private only inside these lists
-WITHHELD = "(private, not published)"
 
 NOTICE = (
     '!!! note "A redacted build"\n\n'

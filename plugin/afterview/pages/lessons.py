@@ -11,7 +11,7 @@ from afterview.clock import Clock
 from afterview.lessons import Lesson, group
 from afterview.pages.common import LESSONS_PAGE, Entry, moment_text
 from afterview.pages.markup import Md, md, page, page_link, rich
-from afterview.redact import WITHHELD
+from afterview.redaction import WITHHELD
 
 SECTIONS = ("What went well", "What to work on", "Feedback received")
 

@@ -290,7 +290,7 @@ def rel(from_page: str, to_page: str) -> Md:
 
 @lru_cache(maxsize=16384)  # every interview page links to the same checks and guidance pages
 def _rel_from(folder: str, to_page: str) -> Md:
-    return _make(quote(posixpath.relpath(to_page, folder), safe="/"))
+    return _make(quote(relative_path(to_page, folder), safe="/"))
 
 
 URL_STYLES = ("directory", "flat", "source")
@@ -348,10 +348,21 @@ def _href_between(from_page: str, to_page: str, directory: bool) -> Md:
     here, there = page_url(from_page, directory), page_url(to_page, directory)
     base = (here[:-1] if here.endswith("/") else posixpath.dirname(here)) or "."
     target = (there[:-1] if there.endswith("/") else there) or "."
-    url = posixpath.relpath(target, base)
+    url = relative_path(target, base)
     if there.endswith("/") or not there:
         url += "/"
     return _make(quote(url, safe="/"))
+
+
+def relative_path(target: str, base: str) -> str:
+    """``posixpath.relpath(target, base)`` for two relative paths without ``..``, worked
+    out from their parts alone (``relpath`` asks the system for the working folder)."""
+    to = [p for p in target.split("/") if p not in ("", ".")]
+    at = [p for p in base.split("/") if p not in ("", ".")]
+    same = 0
+    while same < len(to) and same < len(at) and to[same] == at[same]:
+        same += 1
+    return "/".join([".."] * (len(at) - same) + to[same:]) or "."
 
 
 def page_link(label: object, from_page: str, to_page: str) -> Md:

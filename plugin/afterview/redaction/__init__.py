@@ -9,3 +9,7 @@ of a known person. ``afterview.redact`` applies it to records and outputs.
 | ``raw.py`` | the people a record that did not load names, read line by line |
 | ``scrubber.py`` | ``Scrubber``: every match replaced in texts, data, model objects, paths |
 """
+
+# A private value as a redacted output shows it (afterview.redact); here, so that pages
+# can tell it apart without importing the matching.
+WITHHELD = "(private, not published)"

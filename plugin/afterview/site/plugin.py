@@ -142,7 +142,6 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         from afterview.pages import build_pages
-        from afterview.redact import redact_results, results_scrubber
 
         assert self.settings is not None
         folder = self._records_folder()
@@ -160,11 +159,17 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
             for problem in records.problems:
                 log.warning(_one_line(f"afterview: {problem}"))
             results = [self._relative(r) for r in records.results]
-        scrubber = results_scrubber(results) if self._redact else None
-        # Hand-written pages are scrubbed too (on_page_markdown): their examples may
-        # name a person of the records.
-        self._scrub = scrubber.text if scrubber is not None else None
-        self._report(redact_results(results, scrubber=scrubber) if scrubber else results)
+        self._scrub = None
+        if self._redact:
+            from afterview.redact import redact_results, results_scrubber
+
+            scrubber = results_scrubber(results)
+            # Hand-written pages are scrubbed too (on_page_markdown): their examples may
+            # name a person of the records.
+            self._scrub = scrubber.text
+            self._report(redact_results(results, scrubber=scrubber))
+        else:
+            self._report(results)
         # The calendar first: its objects are freed before the pages are made (peak memory).
         calendar = self._ics(results, clock) if self.config.calendar else None
         # The finished blocks skip Markdown and the search index: the generated pages
