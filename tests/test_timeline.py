@@ -172,6 +172,49 @@ def test_narrow_window_keeps_an_old_overdue_deadline_at_its_edge(tmp_path: Path)
     assert [el for el in wide_tl.iter() if "av-tl-mark--overdue" in el.get("class", "")]
 
 
+def test_status_timeline_draws_the_latest_twelve_in_play_and_says_so(tmp_path: Path) -> None:
+    """Fifteen interviews in play, a day apart: the twelve latest are drawn, latest first,
+    in both drawings and the text; the desc, the text and a sentence shown under the
+    drawings say 12 of 15, and that the table lists every one. A decided one is not
+    counted."""
+    for day in range(1, 16):
+        (tmp_path / f"r{day:02d}.yaml").write_text(
+            f"version: 1\ncompany: Co{day:02d}\nrole: Analyst\n"
+            f"when: 2026-11-{day:02d}T10:00:00-05:00\n",
+            encoding="utf-8",
+        )
+    (tmp_path / "done.yaml").write_text(
+        "version: 1\ncompany: Doneco\nrole: Analyst\nwhen: 2026-11-24T10:00:00-05:00\n"
+        "outcome:\n  status: rejected\n  date: 2026-11-24\n",
+        encoding="utf-8",
+    )
+    clock = Clock.at(NOW, SETTINGS)
+    out = status_timeline(sample(clock, tmp_path), clock)
+    latest = [f"Co{day:02d}" for day in range(15, 3, -1)]
+    (_bar, wide), (_bar2, narrow) = variant(out, "wide"), variant(out, "narrow")
+    assert [t.split(" — ")[0] for t in drawn_text(wide, "av-tl-label")] == latest
+    assert drawn_text(narrow, "av-tl-label") == latest
+    said = "The 12 latest of the 15 interviews in play"
+    for svg in (wide, narrow):
+        assert re.match(said + r", \d+ overdue deadlines? among them; now is ", svg[1].text)
+        assert "The table All interviews lists every one." in svg[1].text
+    text = out[out.index("<details") :]
+    assert re.findall(r"<li><strong>(Co\d\d) ", text) == latest
+    shown = re.findall(r'<p class="av-tl-drawn">(.*?)</p>', out)
+    assert shown == [
+        said + ' are drawn; <a href="#all-interviews">All interviews</a> lists every one.'
+    ]
+    assert text.count(shown[0]) == 1  # the text equivalent says it too
+
+    (tmp_path / "r01.yaml").unlink()
+    (tmp_path / "r02.yaml").unlink()
+    (tmp_path / "r03.yaml").unlink()  # twelve in play: every one drawn, nothing to say
+    out = status_timeline(sample(clock, tmp_path), clock)
+    assert len(drawn_text(variant(out, "wide")[1], "av-tl-label")) == 12
+    assert re.match(r"12 interviews in play, \d+ overdue", variant(out, "wide")[1][1].text)
+    assert "av-tl-drawn" not in out and "lists every one" not in out
+
+
 def test_narrow_stage_bar_is_one_labelled_bar_per_stage() -> None:
     clock = Clock.at(NOW, SETTINGS)
     es = sample(clock)

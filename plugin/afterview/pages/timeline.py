@@ -301,8 +301,9 @@ def _narrow_timeline(
     return svg(bottom + height, title, desc, body, "av-tl--timeline av-tl--narrow", NARROW)
 
 
-def text_equivalent(rows: list[Row], clock: Clock) -> Md:
-    """The timeline as a list: per row its label and every mark in words."""
+def text_equivalent(rows: list[Row], clock: Clock, note: Md | None = None) -> Md:
+    """The timeline as a list: per row its label and every mark in words (after ``note``,
+    when given: which rows the drawing holds)."""
     items = []
     for row in rows:
         texts = []
@@ -314,34 +315,58 @@ def text_equivalent(rows: list[Row], clock: Clock) -> Md:
         what = md("; ").join(texts) if texts else md("nothing dated")
         items.append(md("<li><strong>{}</strong>: {}</li>", row.title, what))
     return md(
-        '<details class="av-tl-text"><summary>The timeline as text</summary><ul>{}</ul></details>',
+        '<details class="av-tl-text"><summary>The timeline as text</summary>{}<ul>{}</ul>'
+        "</details>",
+        md("<p>{}</p>", note) if note else md(""),
         md("").join(items),
     )
 
 
-def _figure(drawn: Md, text: Md, cls: str) -> Md:
-    return md('<div class="av-tl-figure {}">\n<div class="av-tl-scroll">{}</div>\n{}\n</div>',
-              cls, drawn, text)  # fmt: skip
+def _figure(drawn: Md, text: Md, cls: str, note: Md | None = None) -> Md:
+    """The drawings, then ``note`` (a sentence shown under them), then the text equivalent."""
+    said = md('<p class="av-tl-drawn">{}</p>\n', note) if note else md("")
+    return md('<div class="av-tl-figure {}">\n<div class="av-tl-scroll">{}</div>\n{}{}\n</div>',
+              cls, drawn, said, text)  # fmt: skip
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def status_timeline(entries: Sequence[Entry], clock: Clock) -> Md:
-    """Every interview still in play, one row each, with a stage bar above; empty if none."""
-    rows = status_rows(entries, clock)
+    """The interviews still in play, one row each, the latest first and at most
+    ``STATUS_ROWS`` of them, with a stage bar above; empty if none.
+
+    When some are left out, the drawings' ``<desc>``, the text equivalent and a
+    sentence under the drawings say how many are drawn of how many, and that the
+    table "All interviews" lists them all (content/usage.md, "The status page").
+    """
+    rows, playing = status_rows(entries, clock)
     bar = stage_bar(entries, clock)
     if not rows:
         return bar
     overdue = sum(1 for row in rows for m in row.marks if m.state == "overdue")
     title = "Timeline of the interviews still in play"
-    desc = (
-        f"{len(rows)} interview{'s' if len(rows) != 1 else ''} in play,"
-        f" {overdue} overdue deadline{'s' if overdue != 1 else ''};"
-        f" now is {moment(clock.now, clock.tz)}."
-    )
+    if len(rows) < playing:
+        which = f"The {len(rows)} latest of the {playing} interviews in play"
+        desc = f"{which}, {_plural(overdue, 'overdue deadline')} among them"
+    else:
+        which = ""
+        desc = f"{_plural(len(rows), 'interview')} in play, {_plural(overdue, 'overdue deadline')}"
+    desc += f"; now is {moment(clock.now, clock.tz)}."
+    if which:
+        desc += " The table All interviews lists every one."
     drawn = _timeline(rows, clock, title, desc, steps=False)
     start, end = narrow_domain([m for row in rows for m in row.marks], clock.now)
     shown = f" Shown from {moment(start, clock.tz)} to {moment(end, clock.tz)}."
     drawn += _narrow_timeline(rows, clock, title, desc + shown, steps=False, window=True)
-    return md("{}\n\n{}", bar, _figure(drawn, text_equivalent(rows, clock), "av-tl--status"))
+    note = (
+        md('{} are drawn; <a href="#all-interviews">All interviews</a> lists every one.', which)
+        if which
+        else None
+    )
+    figure = _figure(drawn, text_equivalent(rows, clock, note), "av-tl--status", note)
+    return md("{}\n\n{}", bar, figure)
 
 
 def interview_timeline(entry: Entry, clock: Clock) -> Md:

@@ -38,6 +38,7 @@ N_COMPANY = 30  # characters of the company drawn on a phone
 N_SUB = 42  # characters of "role · stage" drawn on a phone
 N_BACK, N_AHEAD = 10, 8  # days around now of a phone's status timeline
 N_CHAR = 8.2  # rough width of a character of 15 px text
+STATUS_ROWS = 12  # most interviews a status timeline draws (usage.md, "The status page")
 TICK_GAP = 70  # least room between two dates of the axis
 MERGE = 18  # marks nearer than this (a mark's width) would hide each other: drawn as one
 
@@ -202,11 +203,14 @@ def row_for(e: Entry, clock: Clock, steps: bool = False) -> Row:
     )
 
 
-def status_rows(entries: Sequence[Entry], clock: Clock) -> list[Row]:
-    """The status timeline's rows: every interview in play, the latest first."""
+def status_rows(
+    entries: Sequence[Entry], clock: Clock, limit: int = STATUS_ROWS
+) -> tuple[list[Row], int]:
+    """The status timeline's rows: the interviews in play, the latest (by their earliest
+    mark) first, at most ``limit``; also how many are in play."""
     rows = [row_for(e, clock) for e in entries if e.interview is not None and in_play(e.interview)]
     rows.sort(key=lambda r: min((m.at for m in r.marks), default=clock.now), reverse=True)
-    return rows
+    return rows[:limit], len(rows)
 
 
 class Axis:
