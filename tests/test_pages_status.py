@@ -94,7 +94,10 @@ def test_checklist_states(pages) -> None:
     assert "not applicable" in line
     fernhill = pages["interviews/2026-12-01-fernhill-robotics-backend-engineer.md"]
     assert "not yet due" in fernhill and "av-state--missing" not in fernhill
-    assert '!!! warning "follow-up-overdue · line 1, column 1"' in quillon
+    assert (
+        '<div class="admonition warning">\n'
+        '<p class="admonition-title">follow-up-overdue · line 1, column 1</p>'
+    ) in quillon
     assert '<a href="../../checks/follow-up-overdue/">About follow-up-overdue</a>' in quillon
 
 
@@ -149,10 +152,43 @@ def test_every_table_cell_carries_its_column_name(pages) -> None:
     ):
         text = pages[name]
         assert "|---" not in text  # no Markdown table left
-        for table in re.findall(r"<table markdown>.*?</table>", text, re.S):
+        tables = re.findall(r"<table>.*?</table>", text, re.S)
+        assert tables
+        for table in tables:
             heads = re.findall(r"<th>(.*?)</th>", table)
-            for row in re.findall(r"^<tr markdown>(<td.*)</tr>$", table, re.M):
+            body = re.findall(r"^<tr>(<td.*)</tr>$", table, re.M)
+            assert heads and body
+            for row in body:
                 assert re.findall(r'<td data-label="([^"]*)"', row) == heads
+
+
+def test_a_status_row_holds_its_words_sort_keys_and_styled_classes_only(pages) -> None:
+    """A date keeps its day, and its time, whole with no-break spaces (no element per
+    part); a sort key sits on the element that holds the words, the findings' on the
+    first badge, errors outweighing any number of warnings; a class only where the
+    stylesheet uses it."""
+    (quillon,) = [r for r in rows(pages["status.md"]) if "Quillon" in r]
+    nb = "\u00a0"
+    assert (
+        f'<td data-label="Date"><span data-sort="1794580200">Fri{nb}13{nb}Nov{nb}2026,'
+        f" 09:30{nb}EST</span></td>"
+    ) in quillon
+    assert (
+        f'<td data-label="Due"><span class="av-due--overdue" data-sort="1795190400">'
+        f"Fri{nb}20{nb}Nov{nb}2026, 11:00{nb}EST<br>overdue by 5 days</span></td>"
+    ) in quillon
+    assert (
+        '<td data-label="Findings"><span class="av-sev av-sev--warning" data-sort="30002">'
+        '3 warnings</span> <span class="av-sev av-sev--info">2 info</span></td>'
+    ) in quillon
+    assert '<td data-label="Round"><span data-sort="0">—</span></td>' in quillon
+    broken = check_record("content/interviews/bad.yaml", b"company: [\n", CLOCK)
+    (row,) = rows(build_pages([broken], CLOCK)["status.md"])
+    (key,) = re.findall(r'data-label="Findings"><span class="av-sev av-sev--error" '
+                        r'data-sort="(\d+)"', row)  # fmt: skip
+    assert int(key) > 9999 * 10**4 + 9999  # one error sorts above any warnings and infos
+    for table in rows(pages["status.md"]):
+        assert 'class=""' not in table and "av-nw" not in table
 
 
 def test_each_item_is_listed_once(pages) -> None:

@@ -97,20 +97,36 @@ def moment_text(m: Moment, clock: Clock) -> str:
 
 
 def when_cell(value: datetime | Moment, clock: Clock) -> Md:
-    """``when_text`` / ``moment_text`` for a table cell: it may wrap between day and time only."""
+    """``when_text`` / ``moment_text`` for a table cell: it may wrap between day and time only.
+
+    The words of the day, and of the time, are joined by no-break spaces (U+00A0),
+    so no element is needed to keep them together (content/usage.md, "The status page").
+    """
     if isinstance(value, Moment):
         parts = wording.moment_parts(value.day if value.whole_day else value.start, clock.tz)
     else:
         parts = wording.moment_parts(value, clock.tz)
     day, time = parts
     if not time:
-        return span(day, "av-nw")
-    return md("{} {}", span(day + ",", "av-nw"), span(time, "av-nw"))
+        return _unbroken(day)
+    return md("{}, {}", _unbroken(day), _unbroken(time))
+
+
+def _unbroken(words: str) -> Md:
+    """Words of a date or time the code wrote, escaped, joined by no-break spaces; a time's
+    colons are written as they are (its digits around them are escaped)."""
+    return md("\u00a0").join(md(":").join(word.split(":")) for word in words.split(" "))
 
 
 def relative(dt: datetime, clock: Clock) -> str:
     """'overdue by 2 days', 'in 5 hours', 'due now', relative to clock.now."""
     return wording.relative(dt, clock.now)
+
+
+def sorted_by(text: Md, key: str) -> Md:
+    """A cell's words with the key its table sorts them by (``key``: digits the code wrote;
+    afterview.js reads the ``data-sort`` inside a cell), and no class: nothing styles it."""
+    return md('<span data-sort="{}">{}</span>', key, text)
 
 
 def stage_badge(stage: str, sort: str | None = None) -> Md:

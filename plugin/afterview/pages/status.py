@@ -13,7 +13,7 @@ from afterview.pages.cards import card_table
 from afterview.pages.common import (
     Entry,
     relative,
-    severity_badge,
+    sorted_by,
     stage_badge,
     when_cell,
     when_text,
@@ -76,8 +76,7 @@ def _attention(entries: list[Entry], clock: Clock, status_page: str) -> list[Md]
     # "Overdue"; each item is listed once.
     broken = [
         md(
-            '- {} <code class="av-rule">{}</code> · {}, line {}: {}',
-            severity_badge(f.severity),
+            '- <code class="av-rule">{}</code> · {}, line {}: {}',
             f.rule,
             page_link(e.file_name, status_page, e.page),
             f.line,
@@ -100,58 +99,64 @@ def _attention(entries: list[Entry], clock: Clock, status_page: str) -> list[Md]
 
 
 def _findings_cell(e: Entry) -> Md:
+    """A badge per severity found, the first carrying the sort key (errors first); "none"."""
     c = counts(e.findings)
-    key = f"{c['error']:04d}{c['warning']:04d}{c['info']:04d}"
-    parts = [
-        span(f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}", f"av-sev av-sev--{sev}")
-        for sev, n in c.items()
-        if n
-    ]
-    return span(md(" ").join(parts) if parts else "none", "av-findings", key)
+    key = str(c["error"] * 10**8 + c["warning"] * 10**4 + c["info"])
+    found = [(sev, n) for sev, n in c.items() if n]
+    if not found:
+        return sorted_by(esc("none"), key)
+    return md(" ").join(
+        span(
+            f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}",
+            f"av-sev av-sev--{sev}",
+            key if i == 0 else None,
+        )
+        for i, (sev, n) in enumerate(found)
+    )
 
 
 def _row(e: Entry, index: int, size: int, clock: Clock, status_page: str) -> list[Md]:
+    """A row of the table: only what is shown, its sort keys, and the classes the
+    stylesheet uses (content/usage.md, "The status page")."""
     link = page_link(e.short_title(), status_page, e.page)
     iv = e.interview
     if iv is None:
-        cells = [
+        return [
             link,
             esc("—"),
-            span("—", "av-round", "0"),
-            span("—", "av-date", "0"),
+            sorted_by(esc("—"), "0"),
+            sorted_by(esc("—"), "0"),
             stage_badge("could not load", "-1"),
             esc("Fix the record"),
-            span("—", "av-due", NO_DUE),
+            sorted_by(esc("—"), NO_DUE),
             _findings_cell(e),
         ]
-        return cells
     st = stage(iv, clock)
     if size > 1:
         cls = "av-round av-round--first" if index == 0 else "av-round av-round--next"
         round_cell = span(f"round {index + 1} of {size}", cls, str(index + 1))
+    elif iv.round:
+        round_cell = esc(str(iv.round))  # a number: the sort reads the text
     else:
-        round_cell = span(str(iv.round) if iv.round else "—", "av-round", str(iv.round or 0))
+        round_cell = sorted_by(esc("—"), "0")
     when = iv.when
-    date_cell = span(
-        when_cell(when, clock) if when else "—",
-        "av-date",
-        f"{when.start.timestamp():.0f}" if when else "0",
+    date_cell = (
+        sorted_by(when_cell(when, clock), f"{when.start.timestamp():.0f}")
+        if when
+        else sorted_by(esc("—"), "0")
     )
     items = sorted(items_for(iv, clock), key=sort_key)
     nxt = items[0] if items else None
     action = esc(nxt.detail) if nxt else esc("—")
     if nxt and nxt.overdue:
         action = md("<strong>{}</strong>", action)
-    due = (
-        span(
-            md("{}<br>{}", when_cell(nxt.due, clock), relative(nxt.due, clock)),
-            "av-due av-due--overdue" if nxt.overdue else "av-due",
-            f"{nxt.due.timestamp():.0f}",
-        )
-        if nxt and nxt.due
-        else span("—", "av-due", NO_DUE)
-    )
-    cells = [
+    if nxt and nxt.due:
+        due_words = md("{}<br>{}", when_cell(nxt.due, clock), relative(nxt.due, clock))
+        key = f"{nxt.due.timestamp():.0f}"
+        due = span(due_words, "av-due--overdue", key) if nxt.overdue else sorted_by(due_words, key)
+    else:
+        due = sorted_by(esc("—"), NO_DUE)
+    return [
         link,
         esc(iv.role or "(no role)"),
         round_cell,
@@ -161,7 +166,6 @@ def _row(e: Entry, index: int, size: int, clock: Clock, status_page: str) -> lis
         due,
         _findings_cell(e),
     ]
-    return cells
 
 
 def render_status(entries: list[Entry], clock: Clock, status_page: str) -> str:
