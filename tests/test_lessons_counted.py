@@ -122,3 +122,28 @@ def _clock():
     from conftest import SETTINGS, moment
 
     return Clock.at(moment(NOW), SETTINGS)
+
+
+def test_the_status_page_names_the_latest_three_interviews_of_a_lesson():
+    """Noted in four interviews: the status page links the three latest and counts the
+    fourth; the lessons page links all four. Two interviews: both linked."""
+    four = dict(RECORDS)
+    four["2026-11-01-dune.yaml"] = record(
+        "2026-11-01T10:00:00-05:00", "Dune", ["Ask about team size earlier"]
+    )
+    made = [run_check(text, NOW, path=f"interviews/{name}") for name, text in four.items()]
+    pages = build_pages(made, _clock())
+    status = pages["status.md"]
+    work = status[status.index("### What to work on, most noted") :]
+    items = [line for line in work.splitlines() if line.startswith("1. ")]
+    assert items[0].startswith(
+        "1. **Ask about team size earlier&#46;** — noted in 4 interviews, the latest 3: "
+    )
+    assert items[0].endswith("; and 1 more")
+    for name in ("2026-12-03-acme", "2026-11-20-birch", "2026-11-10-cedar"):
+        assert f'<a href="../interviews/{name}/">' in items[0]
+    assert "dune" not in items[0]
+    assert items[1].startswith("1. **Slow down** — noted in 2 interviews: ")
+    assert items[1].count("<a href=") == 2
+    lessons = pages["lessons.md"]
+    assert "noted in 4 interviews: " in lessons and "2026-11-01-dune" in lessons

@@ -7,6 +7,7 @@ worked out by hand from the records in the comments.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -116,6 +117,28 @@ def test_per_company_and_overall():
         " first word a median of 8.5 days after the interview"
     )
     assert tally_text(table_of(companies, "Dune")) == "none decided yet; 0 late; 0 broken; 1 open"
+
+
+def test_the_status_page_lists_the_companies_and_promises_still_unsettled():
+    """Birch (one broken, one open) and Dune (open) with their tallies, and those three
+    promises one by one; Acme (kept, late, late) and Cedar (no promise) only counted."""
+    import html
+
+    from afterview.pages import build_pages
+
+    results = [run_check(HEAD + body, NOW, path=name) for name, body in RECORDS.items()]
+    status = build_pages(results, clock())["status.md"]
+    section = html.unescape(status[status.index("### Promises kept") : status.index("### Offers")])
+    assert "All companies: 1 of 4 kept (25%); 2 late" in section
+    listed = re.findall(r'<td data-label="Who promised">(.*?)</td>', section)
+    assert listed == ["Birch", "Dune"]
+    assert "Not listed: 2 companies with no promise broken or still open" in section
+    each = section[section.index("<summary>Each promise broken or still open</summary>") :]
+    assert re.findall(r"^- <a [^>]*>(\w+) — Data Engineer</a>: (\w+)", each, re.M) == [
+        ("Birch", "broken"),
+        ("Dune", "open"),
+        ("Birch", "open"),
+    ]  # by the day named
 
 
 def table_of(companies, name):

@@ -7,18 +7,25 @@ afterview.offers, afterview.lessons), escaped like every page.
 from __future__ import annotations
 
 from afterview.clock import Clock
+from afterview.lessons import Lesson
 from afterview.offers import offers
 from afterview.pages.cards import card_table
-from afterview.pages.common import LESSONS_PAGE, OFFERS_PAGE, Entry
+from afterview.pages.common import LESSONS_PAGE, OFFERS_PAGE, Entry, moment_text
 from afterview.pages.lessons import lessons_by_section, sources_text
 from afterview.pages.markup import Md, md, page_link, rich
 from afterview.pages.search_chart import search_chart
 from afterview.promises import describe, promises, summary, tally_text
 
 TOP_LESSONS = 3
+LATEST_SOURCES = 3  # interviews named per lesson on the status page (usage.md, "The status page")
+
+
+UNSETTLED = ("broken", "open")  # the promises the status page lists one by one
 
 
 def _promises(entries: list[Entry], clock: Clock, here: str) -> list[Md]:
+    """The overall tally; the companies with a promise broken or still open, with their
+    tallies, and those promises one by one; the rest counted (usage.md, "The status page")."""
     interviews = [e.interview for e in entries if e.interview is not None]
     companies, overall = summary(interviews, clock)
     out = [md("### Promises kept"), md("")]
@@ -34,22 +41,47 @@ def _promises(entries: list[Entry], clock: Clock, here: str) -> list[Md]:
         ),
         md(""),
     ]
-    rows = [[t.company, tally_text(t)] for t in companies]
-    out += card_table(["Who promised", "What became of it"], rows)
+    listed = [t for t in companies if any(t.counts[s] for s in UNSETTLED)]
+    rest = len(companies) - len(listed)
+    if listed:
+        rows = [[t.company, tally_text(t)] for t in listed]
+        out += card_table(["Who promised", "What became of it"], rows)
+        out.append(md(""))
+    if rest and listed:
+        out += [
+            md(
+                "Not listed: {} with no promise broken or still open (`afterview stats` lists"
+                " every company).",
+                f"{rest} company" if rest == 1 else f"{rest} companies",
+            ),
+            md(""),
+        ]
+    elif rest:
+        out += [
+            md(
+                "No company has a promise broken or still open (`afterview stats` lists every"
+                " company)."
+            ),
+            md(""),
+        ]
     by_path = {e.interview.path: e for e in entries if e.interview is not None}
     items = []
     for p in promises(interviews, clock):
-        e = by_path[p.interview.path]
-        items.append(md("- {}: {}", page_link(e.title(), here, e.page), describe(p)))
-    out += [
-        md(""),
-        md('<details class="av-promises" markdown><summary>Each promise</summary>'),
-        md(""),
-        *items,
-        md(""),
-        md("</details>"),
-        md(""),
-    ]
+        if p.state in UNSETTLED:
+            e = by_path[p.interview.path]
+            items.append(md("- {}: {}", page_link(e.title(), here, e.page), describe(p)))
+    if items:
+        out += [
+            md(
+                '<details class="av-promises" markdown><summary>Each promise broken or still'
+                " open</summary>"
+            ),
+            md(""),
+            *items,
+            md(""),
+            md("</details>"),
+            md(""),
+        ]
     return out
 
 
@@ -83,9 +115,30 @@ def _lessons(entries: list[Entry], clock: Clock, here: str) -> list[Md]:
     if not top:
         return out + [md("Nothing noted under `reflection.to_improve` yet."), md("")]
     by_page = {e.page: e for e in entries}
-    out += [md("1. **{}** — {}", rich(x.text), sources_text(x, by_page, clock, here)) for x in top]
+    out += [md("1. **{}** — {}", rich(x.text), _noted(x, by_page, clock, here)) for x in top]
     out += [md(""), md("All of them: {}.", page_link("Lessons", here, LESSONS_PAGE)), md("")]
     return out
+
+
+def _noted(x: Lesson[str], by_page: dict[str, Entry], clock: Clock, here: str) -> Md:
+    """The interviews a lesson was noted in: all of them when ``LATEST_SOURCES`` or fewer,
+    else how many and the latest few (the Lessons page lists them all)."""
+    if x.count <= LATEST_SOURCES:
+        return sources_text(x, by_page, clock, here)
+    links = []
+    for p in x.sources[:LATEST_SOURCES]:  # newest first
+        e = by_page[p]
+        assert e.interview is not None and e.interview.when is not None
+        links.append(
+            md("{} ({})", page_link(e.title(), here, e.page), moment_text(e.interview.when, clock))
+        )
+    return md(
+        "noted in {} interviews, the latest {}: {}; and {} more",
+        x.count,
+        LATEST_SOURCES,
+        md("; ").join(links),
+        x.count - LATEST_SOURCES,
+    )
 
 
 def _search(entries: list[Entry], clock: Clock) -> list[Md]:
