@@ -51,7 +51,7 @@ def build_pages(
 def _build(
     results: list[FileResult], clock: Clock, redact: bool, status_page: str, publish_private: bool
 ) -> dict[str, str]:
-    """build_pages' work, with the links' URL style set."""
+    """build_pages' work, with the links' URL style and the blocks' keeper set."""
     scrub: Callable[[str], str] | None = None
     if redact:
         from afterview.redact import redact_results, results_scrubber
@@ -74,8 +74,10 @@ def _build(
         pages[e.page] = render_interview(e, clock, redact, status_page)
     pages[LESSONS_PAGE] = render_lessons(listed, clock)
     pages[OFFERS_PAGE] = render_offers(listed, clock, private=redact and not publish_private)
-    checks = checks_pages(clock.settings)
-    if scrub is not None:  # the rules' own examples may name a person of the records
-        checks = {name: scrub(text) for name, text in checks.items()}
+    if scrub is None:
+        checks = checks_pages(clock.settings)
+    else:  # the rules' own examples may name a person of the records: scrubbed whole,
+        with blocks_set_aside(None):  # tables included (a placeholder is not the text)
+            checks = {name: scrub(text) for name, text in checks_pages(clock.settings).items()}
     pages.update(checks)
     return pages

@@ -32,11 +32,25 @@ def card_table(
     *,
     searchable: bool = False,
 ) -> list[Md]:
-    """The lines of a table block; cells are escaped unless ``Md``, headers are plain text.
+    """The lines of a table block, with a blank line before and after it, so Markdown
+    reads it as one raw HTML block; a table left out of the search is set aside."""
+    table = table_html(headers, rows, wrapper, unindexed, searchable=searchable)
+    return [md(""), table if searchable else set_aside(table), md("")]
+
+
+def table_html(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    wrapper: str = "av-cards",
+    unindexed: Collection[str] = (),
+    *,
+    searchable: bool = False,
+) -> Md:
+    """The table as finished HTML; cells are escaped unless ``Md``, headers are plain text.
 
     ``wrapper`` is the class list of the enclosing ``<div>`` (it always includes
-    ``av-cards``). The block starts and ends with a blank line, so Markdown
-    reads it as one raw HTML block.
+    ``av-cards``). The cells of a ``searchable`` table's ``unindexed`` columns
+    are left out of the search index; any other table is left out whole.
     """
     classes = wrapper if "av-cards" in wrapper.split() else f"av-cards {wrapper}"
     head = md("").join(md("<th>{}</th>", h) for h in headers)
@@ -62,6 +76,4 @@ def card_table(
         )
         out.append(md("<tr>{}</tr>", cells))
     out.append(md("</tbody></table></div>"))
-    if searchable:
-        return [md(""), *out, md("")]
-    return [md(""), set_aside(md("\n").join(out)), md("")]
+    return md("\n").join(out)

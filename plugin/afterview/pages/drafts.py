@@ -13,28 +13,24 @@ from afterview.clock import Clock
 from afterview.drafts import DraftError, make_drafts
 from afterview.drafts.eml import address, mailto_url
 from afterview.model import Interview
-from afterview.pages.markup import Md, block, esc, indent, link, md
+from afterview.pages.markup import Md, admonition, collapsible, link, md, paragraphs, set_aside
 from afterview.progress import is_upcoming
 
 
 def thank_you_drafts(iv: Interview, clock: Clock, redacted: bool) -> list[Md]:
-    """Markdown lines of the page's "Thank-you drafts" section; none when nothing is owed."""
+    """Markdown lines of the page's "Thank-you drafts" section; none when nothing is owed.
+    The drafts are one finished block (left out of the search index; pages.stash)."""
     if redacted or iv.outcome.status == "withdrawn" or is_upcoming(iv, clock):
         return []
+    heading = [md("## Thank-you drafts {{ data-search-exclude }}"), md("")]
     try:
         drafts = [d for d in make_drafts("thank-you", iv, clock) if d.recipient is not None]
     except DraftError as e:
-        return [
-            md("## Thank-you drafts {{ data-search-exclude }}"),
-            md(""),
-            md('!!! warning "The drafts could not be made"'),
-            md(""),
-            indent(esc(str(e))),
-            md(""),
-        ]
+        failed = admonition("warning", "The drafts could not be made", md("<p>{}</p>", str(e)))
+        return [*heading, set_aside(failed), md("")]
     if not drafts:
         return []
-    lines = [md("## Thank-you drafts {{ data-search-exclude }}"), md("")]
+    boxes = []
     for d in drafts:
         to = address(d.recipient, d.email)
         if to is not None:
@@ -43,12 +39,11 @@ def thank_you_drafts(iv: Interview, clock: Clock, redacted: bool) -> list[Md]:
         else:
             action = md("No email address is recorded for {}, so there is no mail link.",
                         d.recipient)  # fmt: skip
-        content = md("**Subject:** {}", d.subject or "") + md("\n\n") + block(d.body)
-        content = content + md("\n\n") + action
-        lines += [
-            md('??? note "Draft: thank-you note to {}"', d.recipient),
-            md(""),
-            indent(content),
-            md(""),
-        ]
-    return lines
+        body = md(
+            "<p><strong>Subject:</strong> {}</p>\n{}\n<p>{}</p>",
+            d.subject or "",
+            paragraphs(d.body),
+            action,
+        )
+        boxes.append(collapsible("note", md("Draft: thank-you note to {}", d.recipient), body))
+    return [*heading, set_aside(md("\n").join(boxes)), md("")]

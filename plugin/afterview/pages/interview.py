@@ -12,7 +12,7 @@ from afterview.findings import SEVERITY_ORDER, Finding
 from afterview.model import Interview
 from afterview.moments import Moment
 from afterview.offers import amount_text
-from afterview.pages.cards import card_table
+from afterview.pages.cards import card_table, table_html
 from afterview.pages.checks import rule_page
 from afterview.pages.common import (
     ADMONITION,
@@ -25,15 +25,17 @@ from afterview.pages.common import (
 from afterview.pages.drafts import thank_you_drafts
 from afterview.pages.markup import (
     Md,
+    admonition,
     block,
+    bullets,
     esc,
     front_matter,
-    indent,
     mailto,
     md,
     page,
     page_link,
     rich,
+    set_aside,
     span,
     tel,
 )
@@ -225,11 +227,34 @@ def _outcome(iv: Interview) -> list[Md]:
 
 def _finding(f: Finding, here: str, clock: Clock) -> Md:
     kind = ADMONITION.get(f.severity, "note")
-    body = md("{}\n\n{}", f.message, page_link(md("About {}", f.rule), here, rule_page(f.rule)))
-    if f.due:
-        body = md("Due {}. ", when_text(f.due, clock)) + body
+    due = md("Due {}. ", when_text(f.due, clock)) if f.due else md("")
+    about = page_link(md("About {}", f.rule), here, rule_page(f.rule))
     title = md("{} · line {}, column {}", f.rule, f.line, f.column)
-    return md('!!! {} "{}"\n\n{}\n', kind, title, indent(body))
+    return admonition(kind, title, md("<p>{}{}</p>\n<p>{}</p>", due, f.message, about))
+
+
+def _findings(findings: list[Finding], here: str, clock: Clock) -> Md:
+    """The findings section's body, one finished block (left out of the search index)."""
+    if not findings:
+        return set_aside(md("<p>No findings: every step due so far is done.</p>"))
+    return set_aside(md("\n").join(_finding(f, here, clock) for f in findings))
+
+
+def _whats_next(iv: Interview, clock: Clock) -> Md:
+    """What is still to do, soonest first, as one finished block."""
+    items = sorted(items_for(iv, clock), key=sort_key)
+    if not items:
+        return set_aside(md("<p>Nothing open.</p>"))
+    lines = []
+    for item in items:
+        due = (
+            md("{} ({})", when_text(item.due, clock), relative(item.due, clock))
+            if item.due
+            else md("no date")
+        )
+        flag = md("<strong>overdue</strong> · ") if item.overdue else md("")
+        lines.append(md("{}{} — {}", flag, item.detail, due))
+    return set_aside(bullets(lines))
 
 
 def render_interview(entry: Entry, clock: Clock, redacted: bool, status_page: str) -> str:
@@ -251,8 +276,8 @@ def render_interview(entry: Entry, clock: Clock, redacted: bool, status_page: st
             md(""),
             md("## Findings {{ data-search-exclude }}"),
             md(""),
+            _findings(findings, here, clock),
         ]
-        lines += [_finding(f, here, clock) for f in findings]
         return page(lines).rstrip() + "\n"
 
     st = stage(iv, clock)
@@ -276,31 +301,16 @@ def render_interview(entry: Entry, clock: Clock, redacted: bool, status_page: st
     lines += card_table(("Step", "State", "Checks"), steps)
     lines.append(md(""))
 
-    items = sorted(items_for(iv, clock), key=sort_key)
-    lines += [md("## What's next {{ data-search-exclude }}"), md("")]
-    if not items:
-        lines.append(md("Nothing open."))
-    for item in items:
-        due = (
-            md("{} ({})", when_text(item.due, clock), relative(item.due, clock))
-            if item.due
-            else md("no date")
-        )
-        flag = md("**overdue** · ") if item.overdue else md("")
-        lines.append(md("- {}{} — {}", flag, item.detail, due))
-    lines.append(md(""))
-
-    lines += [md("## Findings {{ data-search-exclude }}"), md("")]
-    if findings:
-        lines += [_finding(f, here, clock) for f in findings]
-    else:
-        lines += [md("No findings: every step due so far is done."), md("")]
+    # The sections left out of the search index are finished blocks (pages.stash).
+    lines += [md("## What's next {{ data-search-exclude }}"), md(""), _whats_next(iv, clock)]
+    lines += [md(""), md("## Findings {{ data-search-exclude }}"), md("")]
+    lines += [_findings(findings, here, clock), md("")]
 
     lines += [md("## Timeline {{ data-search-exclude }}"), md("")]
-    lines += [interview_timeline(entry, clock), md("")]
     events = [(when_s, text) for _at, when_s, text in _timeline(iv, clock)]
-    lines += card_table(("When", "What"), events)
-    lines.append(md(""))
+    drawn = interview_timeline(entry, clock)
+    table = table_html(("When", "What"), events)
+    lines += [set_aside(md("{}\n{}", drawn, table) if drawn else table), md("")]
 
     closing = (
         md("## End of the interview")

@@ -258,6 +258,31 @@ def block(value: object) -> Md:
 esc_block = block
 
 
+def paragraphs(value: object) -> Md:
+    """``block`` as finished HTML: each paragraph a ``<p>``, its lines ending with ``<br>``."""
+    parts = str(block(value)).split("\n\n")
+    return _make("\n".join(f"<p>{p}</p>" for p in parts if p))
+
+
+def admonition(kind: str, title: object, body: Md) -> Md:
+    """A ``!!! kind "title"`` box as finished HTML, as Python-Markdown writes one; the
+    body is HTML (``paragraphs``, ``md("<p>{}</p>", ...)``)."""
+    return md('<div class="admonition {}">\n<p class="admonition-title">{}</p>\n{}\n</div>',
+              attribute(kind), title, body)  # fmt: skip
+
+
+def collapsible(kind: str, summary: object, body: Md) -> Md:
+    """A closed ``??? kind "summary"`` box as finished HTML, as pymdownx.details writes
+    one; the body is HTML."""
+    return md('<details class="{}">\n<summary>{}</summary>\n{}\n</details>',
+              attribute(kind), summary, body)  # fmt: skip
+
+
+def bullets(items: Iterable[object]) -> Md:
+    """A bulleted list as finished HTML; each item escaped unless ``Md``."""
+    return md("<ul>\n{}\n</ul>", md("\n").join(md("<li>{}</li>", x) for x in items))
+
+
 def mailto(email: str) -> Md:
     """A mailto link showing the address, when it is one address; else the text."""
     address = email.strip()

@@ -12,7 +12,8 @@ block is kept deflated until then: a build of 500 records holds megabytes of
 them.
 
 A placeholder names the stash's random token, made per build, and the
-block's number; only ``keep`` makes one. Record text cannot forge one: it
+block's number; only ``keep`` makes one. The token is letters only, so that
+no text transform reads it as a number or a phone number. Record text cannot forge one: it
 reaches a page only through ``markup`` (``<`` becomes a character
 reference), and without the token ``restore`` would not match it anyway.
 """
@@ -25,22 +26,26 @@ import zlib
 
 from afterview.pages.markup import Md, md
 
+_LETTERS = str.maketrans("0123456789", "ghijklmnop")  # a token's hex digits as letters
+
 
 class BlockStash:
     """The finished blocks of one build, each kept until a page holding it is restored."""
 
     def __init__(self, token: str | None = None) -> None:
-        self.token = token if token is not None else secrets.token_hex(16)
-        if not re.fullmatch(r"[0-9a-f]{16,}", self.token):
-            raise ValueError("a stash token is 16 or more lower-case hex digits")
+        self.token = token if token is not None else secrets.token_hex(16).translate(_LETTERS)
+        if not re.fullmatch(r"[a-p]{16,}", self.token):
+            raise ValueError("a stash token is 16 or more of the letters a to p")
         self._kept: dict[int, bytes] = {}
         self._count = 0
         self._placeholder = re.compile(rf"<!--afterview-block {self.token} ([0-9]+)-->")
 
     def keep(self, block: Md) -> Md:
-        """Store the block; its placeholder, an HTML comment, goes in the page instead."""
+        """Store the block; its placeholder, an HTML comment, goes in the page instead.
+        Blocks kept before and placed in this one (a drawing in a figure) go in with it."""
+        (text,) = self.restore(str(block)) if self._placeholder.search(block) else (block,)
         self._count += 1
-        self._kept[self._count] = zlib.compress(str(block).encode("utf-8"), 1)
+        self._kept[self._count] = zlib.compress(text.encode("utf-8"), 1)
         return md("<!--afterview-block {} {}-->", self.token, self._count)
 
     def restore(self, *texts: str) -> tuple[str, ...]:

@@ -282,7 +282,13 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """In strict mode, fail on the findings ``_report`` logged as warnings, whatever
         MkDocs' log level (``-q`` drops warnings before MkDocs counts them). The
-        blocks of any page not written are dropped."""
+        blocks of any page not written are dropped, with a warning: a block not put back
+        is a table or drawing missing from the site."""
+        if self._blocks is not None and len(self._blocks):
+            log.warning(
+                f"afterview: {len(self._blocks)} finished block(s) of the generated pages"
+                " were not put back (a generated page not built, or its placeholder changed)"
+            )
         self._blocks = None
         if self.strict and self.failing:
             n = len(self.failing)
