@@ -142,6 +142,67 @@ def test_rule_ids_stay_whole_in_a_narrow_column(browser, site_url: str) -> None:
         context.close()
 
 
+# The status table's dates, each in a cell as wide as its day and 60% of its time: the first
+# line and the number of lines, as written (no-break spaces inside the day and the time) and,
+# the control, with ordinary spaces instead.
+SQUEEZED_DATES = """() => [...document.querySelectorAll('.av-sortable td:nth-child(4) [data-sort]')]
+  .filter(e => e.textContent.includes(':'))
+  .map(e => {
+    const td = e.closest('td');
+    const width = s => {
+      const t = document.createElement('span');
+      t.style.whiteSpace = 'pre';
+      t.textContent = s;
+      td.appendChild(t);
+      const w = t.getBoundingClientRect().width;
+      t.remove();
+      return w;
+    };
+    const lines = () => {
+      const node = e.firstChild, r = document.createRange(), tops = [];
+      let first = '';
+      for (let i = 0; i < node.length; i++) {
+        r.setStart(node, i);
+        r.setEnd(node, i + 1);
+        const box = r.getClientRects()[0];
+        if (!box) continue;
+        const top = Math.round(box.top);
+        if (!tops.includes(top)) tops.push(top);
+        if (top === tops[0]) first += node.data[i];
+      }
+      return [first.trim(), tops.length];
+    };
+    const written = e.textContent;
+    const [day, time] = written.split(', ');
+    const room = width(day + ', ') + 0.6 * width(time);
+    td.style.cssText = `display: block; padding: 0; width: ${room}px; max-width: ${room}px`;
+    const whole = lines();
+    e.textContent = written.replace(/\u00a0/g, ' ');
+    const loose = lines();
+    e.textContent = written;
+    return [day, whole, loose];
+  })"""
+
+
+def test_a_date_in_the_status_table_breaks_between_day_and_time_only(
+    browser, site_url: str
+) -> None:
+    """A date too wide for its cell breaks after its day, never inside the day or the time;
+    with ordinary spaces (the control) the time would be split."""
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/status/")
+        page.wait_for_selector(".av-sortable td")
+        dates = page.evaluate(SQUEEZED_DATES)
+        assert len(dates) >= 5
+        for day, whole, loose in dates:
+            assert whole == [day + ",", 2], (day, whole)
+            assert loose[0] != day.replace("\u00a0", " ") + ",", (day, loose)
+    finally:
+        context.close()
+
+
 # The timelines and stage bars (afterview.pages.timeline) as drawn: which drawings
 # are displayed, their boxes (content wider than the box would scroll sideways),
 # and the smallest text drawn in them, in CSS pixels.
