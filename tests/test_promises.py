@@ -134,7 +134,7 @@ def test_the_status_page_lists_the_companies_and_promises_still_unsettled():
     assert listed == ["Birch", "Dune"]
     assert "Not listed: 2 companies with no promise broken or still open" in section
     each = section[section.index("<summary>Each promise broken or still open</summary>") :]
-    assert re.findall(r"^- <a [^>]*>(\w+) — Data Engineer</a>: (\w+)", each, re.M) == [
+    assert re.findall(r"^<li><a [^>]*>(\w+) — Data Engineer</a>: (\w+)", each, re.M) == [
         ("Birch", "broken"),
         ("Dune", "open"),
         ("Birch", "open"),

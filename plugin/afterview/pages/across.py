@@ -69,17 +69,14 @@ def _promises(entries: list[Entry], clock: Clock, here: str) -> list[Md]:
     for p in promises(interviews, clock):
         if p.state in UNSETTLED:
             e = by_path[p.interview.path]
-            items.append(md("- {}: {}", page_link(e.title(), here, e.page), describe(p)))
-    if items:
+            items.append(md("<li>{}: {}</li>", page_link(e.title(), here, e.page), describe(p)))
+    if items:  # finished HTML: nothing for Markdown to parse again inside it
         out += [
             md(
-                '<details class="av-promises" markdown><summary>Each promise broken or still'
-                " open</summary>"
+                '<details class="av-promises"><summary>Each promise broken or still open'
+                "</summary>\n<ul>\n{}\n</ul>\n</details>",
+                md("\n").join(items),
             ),
-            md(""),
-            *items,
-            md(""),
-            md("</details>"),
             md(""),
         ]
     return out
