@@ -157,7 +157,7 @@ def esc(value: object) -> Md:
     return _isolated(text, text.translate(_TABLE))
 
 
-@lru_cache(maxsize=65536)  # the same words, dates and ids are escaped again and again
+@lru_cache(maxsize=4096)  # the same words, dates and ids are escaped again and again
 def _esc_text(value: str) -> Md:
     text = _clean(value)
     return _isolated(text, text.translate(_TABLE))
@@ -313,7 +313,7 @@ def rel(from_page: str, to_page: str) -> Md:
     return _rel_from(posixpath.dirname(from_page) or ".", to_page)
 
 
-@lru_cache(maxsize=16384)  # every interview page links to the same checks and guidance pages
+@lru_cache(maxsize=1024)  # every interview page links to the same checks and guidance pages
 def _rel_from(folder: str, to_page: str) -> Md:
     return _make(quote(relative_path(to_page, folder), safe="/"))
 
@@ -368,7 +368,7 @@ def page_href(from_page: str, to_page: str) -> Md:
     return _href_between(from_page, to_page, style == "directory")
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1024)
 def _href_between(from_page: str, to_page: str, directory: bool) -> Md:
     here, there = page_url(from_page, directory), page_url(to_page, directory)
     base = (here[:-1] if here.endswith("/") else posixpath.dirname(here)) or "."
@@ -420,7 +420,7 @@ def span(text: object, cls: str, sort: str | None = None) -> Md:
 _SVG_TABLE = {**_TABLE, **_NO_BIDI}
 
 
-@lru_cache(maxsize=65536, typed=True)  # a mark's words are in the wide and narrow drawing
+@lru_cache(maxsize=4096, typed=True)  # a mark's words are in the wide and narrow drawing
 def svg_text(value: object) -> Md:
     """Text for an SVG element or attribute (pages.timeline): shown literally, on one line.
 
