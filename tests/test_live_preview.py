@@ -7,16 +7,15 @@ address, redacted (content/security.md, "Your own preview" and "Live reload").
 from __future__ import annotations
 
 import subprocess
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from fixtures.site.helpers import REPO, build, env, make_site
+from fixtures.site.helpers import REPO, build, make_site
 from test_browser import Watch, has_csp_first
-from test_site_serve import fetch, free_port, wait_for
+from test_site_serve import fetch, mkdocs_serve
 
 pytestmark = pytest.mark.slow
 
@@ -35,28 +34,8 @@ def playbook(tmp_path: Path) -> Path:
 @contextmanager
 def serving(root: Path, host: str, *args: str) -> Iterator[tuple[str, subprocess.Popen]]:
     """`mkdocs serve -a host:port [args]` in root; yields its base URL and the process."""
-    port = free_port()
-    log = open(root.parent / "serve.log", "w")
-    address = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", address, *args],
-        cwd=root,
-        env=env(),
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(lambda: fetch(f"{base}/status/") is not None, proc)
-        yield base, proc
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=10)
-        log.close()
+    with mkdocs_serve(root, host, *args) as served:
+        yield served
 
 
 @pytest.mark.browser
