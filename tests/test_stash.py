@@ -158,3 +158,15 @@ def test_a_script_in_a_block_is_never_allowed_by_the_page_policy() -> None:
     assert script_hash("theme()") in policy
     assert script_hash("evil()") not in policy
     assert inline_scripts(out) == ["theme()", "evil()"]
+
+
+def test_a_block_holding_an_earlier_block_keeps_it_whole() -> None:
+    """A figure set aside around a drawing set aside before it: one block, restored whole."""
+    from afterview.pages.markup import md
+
+    stash = BlockStash(TOKEN)
+    inner = stash.keep(drawing(SVG))
+    outer = stash.keep(md('<div class="f">{}</div>', inner))
+    assert len(stash) == 1  # the drawing went into the figure
+    assert stash.restore(f"<p>{outer}</p>") == (f'<p><div class="f">{SVG}</div></p>',)
+    assert len(stash) == 0
