@@ -151,7 +151,8 @@ def test_a_script_in_a_block_is_never_allowed_by_the_page_policy() -> None:
     held = plugin._blocks.keep(md("<div><script>evil()</script></div>"))
     theme = "<script>theme()</script>"
     html = f"<!doctype html><html><head>{theme}</head><body>{held}</body></html>"
-    page = SimpleNamespace(file=SimpleNamespace(generated_by="afterview"), content=str(held))
+    file = SimpleNamespace(generated_by="afterview", src_uri="a.md")
+    page = SimpleNamespace(file=file, content=str(held))
     out = plugin.on_post_page(html, page=page, config=None)  # type: ignore[arg-type]
     assert "<script>evil()</script>" in out and "afterview-block" not in out
     policy = out.split('content="', 1)[1].split('"', 1)[0]
@@ -170,3 +171,37 @@ def test_a_block_holding_an_earlier_block_keeps_it_whole() -> None:
     assert len(stash) == 1  # the drawing went into the figure
     assert stash.restore(f"<p>{outer}</p>") == (f'<p><div class="f">{SVG}</div></p>',)
     assert len(stash) == 0
+
+
+def test_a_page_whose_block_was_not_put_back_is_reported(caplog) -> None:
+    """A placeholder another hook changed would be a table missing from the page: the
+    plugin says so, naming the page (a warning fails a strict build); the blocks of a
+    page never built are dropped without one."""
+    import logging
+    from types import SimpleNamespace
+
+    from afterview.pages.markup import md
+    from afterview.site.plugin import AfterviewPlugin
+
+    plugin = AfterviewPlugin()
+    plugin._blocks = stash = BlockStash(TOKEN)
+    kept = {uri: str(stash.keep(md("<table></table>"))) for uri in ("a.md", "b.md", "c.md")}
+    for uri, text in kept.items():
+        stash.note(uri, text)
+
+    def post(uri: str, body: str) -> str:
+        page = SimpleNamespace(file=SimpleNamespace(generated_by="afterview", src_uri=uri),
+                               content=body)  # fmt: skip
+        html = f"<html><head></head><body>{body}</body></html>"
+        return plugin.on_post_page(html, page=page, config=None)  # type: ignore[arg-type]
+
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.afterview"):
+        assert "<table></table>" in post("a.md", kept["a.md"])
+        assert not caplog.records
+        changed = kept["b.md"].replace(TOKEN, TOKEN[::-1])
+        assert "<table>" not in post("b.md", changed)
+    (record,) = caplog.records
+    assert "b.md: 1 finished block(s) not put back" in record.getMessage()
+    assert len(stash) == 1  # c.md's, never built
+    plugin.on_post_build(config=SimpleNamespace())  # type: ignore[arg-type]
+    assert plugin._blocks is None and len(caplog.records) == 1

@@ -38,6 +38,7 @@ class BlockStash:
             raise ValueError("a stash token is 16 or more of the letters a to p")
         self._kept: dict[int, bytes] = {}
         self._count = 0
+        self._pages: dict[str, list[int]] = {}  # page -> the blocks its text holds (note)
         self._placeholder = re.compile(rf"<!--afterview-block {self.token} ([0-9]+)-->")
 
     def keep(self, block: Md) -> Md:
@@ -64,6 +65,18 @@ class BlockStash:
         for n in used:
             self._kept.pop(n, None)
         return out
+
+    def note(self, page: str, text: str) -> None:
+        """Remember which blocks the page's text holds, for ``left``."""
+        self._pages[page] = [int(n) for n in self._placeholder.findall(text)]
+
+    def left(self, page: str) -> int:
+        """How many of the page's blocks (``note``) were not put back; the page and
+        those blocks are then forgotten."""
+        missing = [n for n in self._pages.pop(page, ()) if n in self._kept]
+        for n in missing:
+            del self._kept[n]
+        return len(missing)
 
     def __len__(self) -> int:
         """How many blocks are still kept."""

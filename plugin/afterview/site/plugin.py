@@ -192,6 +192,7 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
                     _one_line(f"afterview: generated page {src_uri} replaces {existing.src_uri}")
                 )
                 files.remove(existing)
+            self._blocks.note(src_uri, content)
             if self.preview:
                 content = with_banner(content)
             inclusion = self._inclusion(src_uri, config)
@@ -282,13 +283,7 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """In strict mode, fail on the findings ``_report`` logged as warnings, whatever
         MkDocs' log level (``-q`` drops warnings before MkDocs counts them). The
-        blocks of any page not written are dropped, with a warning: a block not put back
-        is a table or drawing missing from the site."""
-        if self._blocks is not None and len(self._blocks):
-            log.warning(
-                f"afterview: {len(self._blocks)} finished block(s) of the generated pages"
-                " were not put back (a generated page not built, or its placeholder changed)"
-            )
+        blocks of a generated page not built (``exclude_docs``) are dropped."""
         self._blocks = None
         if self.strict and self.failing:
             n = len(self.failing)
@@ -320,6 +315,12 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         output = add_csp(output, untrusted=page.content or "")
         if self._blocks is not None:
             (output,) = self._blocks.restore(output)
+            if missing := self._blocks.left(page.file.src_uri):
+                # a table or drawing the page lacks: its placeholder was changed on the way
+                log.warning(
+                    f"afterview: {page.file.src_uri}: {missing} finished block(s) not put"
+                    " back (their placeholder was changed by another plugin or hook)"
+                )
         return output
 
     def on_post_template(
