@@ -393,3 +393,21 @@ def test_a_person_field_of_any_style_is_read_from_raw_text(
     name = f"{given_name} {surname}"
     names, _contacts = people_in_raw("company: Acme\n" + style.format(k=key, v=name) + "\n")
     assert name in names
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "kept"),
+    [
+        ("Jo Baines", "Joe called back on Tuesday", False),  # a near spelling: hidden
+        ("Michael Brown", "Michal said no", False),
+        ("Michael Brown", "Michaela said no", True),  # another name: kept
+        ("Michael Brown", "Mike said no", True),  # a nickname is not known (security.md)
+    ],
+)
+def test_where_the_line_falls_between_a_misspelt_name_and_another_word(
+    name: str, text: str, kept: bool
+) -> None:
+    """Redaction fails closed: a word spelt close to a known name is taken for it, as
+    content/security.md says; a different name, or a nickname, is not."""
+    out = Scrubber([person(name)]).text(text)
+    assert (out == text) is kept, out
