@@ -504,6 +504,13 @@ def test_chime_link_in_location_and_organiser_listed_as_attendee(playbook: Path)
         ("Interview with Dana Whitfield", "Lumenfield", None),  # a person, not a company
         ("Hiring Manager Interview", "Lumenfield", None),  # a stage, not a role
         ("Recruiter call", "Lumenfield", None),
+        # A role's qualifier after a comma stays in the role unless it is the company.
+        ("Lumenfield | Staff Software Engineer, Payments", "Lumenfield",
+         "Staff Software Engineer, Payments"),
+        ("Staff Software Engineer, Payments - Technical Interview", "Lumenfield",
+         "Staff Software Engineer, Payments"),  # the company from the domain
+        ("Senior Data Engineer, Lumenfield", "Lumenfield", "Senior Data Engineer"),
+        ("Staff Engineer at Lumenfield, Payments", "Lumenfield", "Staff Engineer"),
     ],
 )  # fmt: skip
 def test_company_and_role_from_summary_shapes(summary: str, company: str, role: str | None) -> None:
@@ -517,6 +524,20 @@ def test_company_and_role_from_summary_shapes(summary: str, company: str, role: 
                   organizer, False)  # fmt: skip
     names = ["Jonah Reyes", "Dana Whitfield", "Grace Okafor"]
     assert guess(summary, event, names) == (company, role)
+
+
+def test_with_no_domain_to_tell_a_comma_piece_after_the_role_is_the_company() -> None:
+    """A summary like "Senior Data Engineer, Acme" from a free-mail organiser: nothing
+    else names the company, so the piece after the comma is taken for it (as before)."""
+    from datetime import date
+
+    from afterview.invite import Attendee, Event, guess
+
+    organizer = Attendee("Grace Okafor", "grace.okafor@gmail.com")
+    summary = "Senior Data Engineer, Acme Robotics"
+    event = Event(1, summary, date(2026, 12, 1), None, None, "", "", [], [], False, [],
+                  organizer, False)  # fmt: skip
+    assert guess(summary, event, []) == ("Acme Robotics", "Senior Data Engineer")
 
 
 @pytest.mark.parametrize(

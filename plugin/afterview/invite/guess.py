@@ -98,13 +98,18 @@ def _clean(piece: str) -> str:
     return piece
 
 
-def _pieces(summary: str, names: set[str]) -> tuple[list[str], list[str], list[str]]:
-    """(companies, roles, said_company) read from a summary's pieces.
+Pieces = tuple[list[str], list[str], list[str], dict[str, list[str]]]
+
+
+def _pieces(summary: str, names: set[str]) -> Pieces:
+    """(companies, roles, said_company, qualifiers) read from a summary's pieces.
 
     said_company holds pieces the summary marks as a company (``at X``, ``@ X``,
     ``with X``, ``[X]``); roles those marked as one (``for X``, before ``at``) or
     holding a job word; companies the other pieces that are not stage words or
-    people's names.
+    people's names. qualifiers maps a role to the company-like pieces that
+    follow it after a comma ("Staff Engineer, Payments"): ``guess`` decides
+    whether such a piece is the company or part of the role.
     """
     text = summary
     while True:
@@ -123,9 +128,13 @@ def _pieces(summary: str, names: set[str]) -> tuple[list[str], list[str], list[s
     while m := re.search(r"\s*\(([^()]*)\)\s*$", text):
         tail.insert(0, m.group(1))
         text = text[: m.start()]
-    raw = [p for p in _SEPARATOR.split(text) if p and p.strip()] + tail
+    split = re.split(f"({_SEPARATOR.pattern})", text)  # piece, separator, piece, ...
+    raw = [(p, split[i - 1] if i else "") for i, p in enumerate(split) if i % 2 == 0]
+    raw = [(p, sep) for p, sep in raw if p and p.strip()] + [(p, "") for p in tail]
+    qualifiers: dict[str, list[str]] = {}
 
-    def place(piece: str, hint: str | None = None) -> None:
+    def place(piece: str, hint: str | None = None) -> str | None:
+        """Files the piece; gives the role it became when it was one, unlinked."""
         link = next((m for r in _LINKS if (m := r.match(piece))), None)
         if link and hint is None:
             word = link.group("word").lower()
@@ -139,20 +148,28 @@ def _pieces(summary: str, names: set[str]) -> tuple[list[str], list[str], list[s
             else:  # for
                 place(a)
                 place(b, "role")
-            return
+            return None
         piece = _clean(piece)
         if not piece or piece.lower() in names or not re.search(r"\w", piece):
-            return
+            return None
         if hint == "company" and not _is_role(piece):
             said.append(piece)
         elif hint == "role" or _is_role(piece):
             roles.append(piece)
+            return piece
         else:
             companies.append(piece)
+        return None
 
-    for piece in raw:
-        place(piece)
-    return companies, roles, said
+    role = None
+    for piece, sep in raw:
+        before = len(companies)
+        placed = place(piece)
+        if role is not None and sep.strip() == "," and len(companies) == before + 1:
+            qualifiers.setdefault(role, []).append(companies[-1])  # "Role, Payments"
+        else:
+            role = placed
+    return companies, roles, said, qualifiers
 
 
 def company_from_domain(email: str | None) -> str | None:
@@ -184,16 +201,17 @@ def guess(summary: str, event: Event, names: list[str]) -> tuple[str | None, str
     """Company and role guessed from the summary, the company else from the organiser's
     domain (then the attendees'); content/usage.md lists the shapes read."""
     known = {n.lower() for n in names if n}
-    companies, roles, said = _pieces(summary, known) if len(summary) <= MAX_TITLE else ([], [], [])
-    companies, roles, said = (
-        [p for p in x if len(p) <= MAX_GUESS] for x in (companies, roles, said)
-    )
+    pieces = _pieces(summary, known) if len(summary) <= MAX_TITLE else ([], [], [], {})
+    companies, roles, said = ([p for p in x if len(p) <= MAX_GUESS] for x in pieces[:3])
+    qualifiers = pieces[3]
     domain = None
     for person in [event.organizer, *(a for a, _ in event.attendees)]:
         domain = company_from_domain(person.email if person else None)
         if domain:
             break
     role = roles[0] if roles else None
+    # What follows the role after a comma is the company only when nothing else is.
+    after_role = qualifiers.get(role, []) if role else []
     company = said[0] if said else None
     if company is None and domain:  # the piece naming the domain's company, if any
         company = next((c for c in companies if _squash(domain) in _squash(c)
@@ -204,11 +222,17 @@ def guess(summary: str, event: Event, names: list[str]) -> tuple[str | None, str
             if _squash(" ".join(words[:n])) == _squash(domain):
                 company, role = " ".join(words[:n]), " ".join(words[n:])
                 break
-    if company is None and companies:
-        company = companies[0]
+    others = [c for c in companies if c not in after_role]
+    if company is None and others:
+        company = others[0]
+    if company is None and not domain and companies:
+        company = companies[0]  # "Senior Engineer, Lumenfield" with no domain to tell
     if role is None:  # "Lumenfield: Data Science": the piece after the company
         rest = [c for c in companies if c != company]
         role = rest[0] if rest and company else None
     if company is None:
         company = domain
+    tail = [q for q in after_role if q != company]
+    if role and tail and len(joined := ", ".join([role, *tail])) <= MAX_GUESS:
+        role = joined  # "Staff Software Engineer, Payments"
     return (company or None), (role or None)
