@@ -27,7 +27,7 @@ from afterview.drafts.context import day_phrase
 from afterview.drafts.eml import address, eml_bytes, message, shown_name
 from afterview.loader import Record, load_text
 from afterview.model import build_interview
-from afterview.pages.drafts import thank_you_drafts
+from afterview.pages.drafts import follow_up_drafts, thank_you_drafts
 from afterview.plaintext import one_line
 from afterview.settings import Me, Settings, SettingsError, settings_from_table
 
@@ -593,7 +593,8 @@ def test_site_drafts_with_mailto_links() -> None:
     iv = _interview(FULL + "thank_you:\n  - to: Jun Takahara\n", settings)
     lines = thank_you_drafts(iv, clock, redacted=False)
     text = "\n".join(lines)
-    assert '<details class="note">\n<summary>Draft: thank-you note to Marisol Okafor</summary>' in text
+    summary = "<summary>Draft: thank-you note to Marisol Okafor</summary>"
+    assert f'<details class="note">\n{summary}' in text
     assert "Jun Takahara" not in text  # already thanked
     href = html.unescape(re.search(r'href="([^"]+)"', text).group(1))
     url = urlsplit(href)
@@ -655,6 +656,61 @@ def test_interview_page_has_the_drafts_unless_redacted() -> None:
     assert "Draft: thank-you note to Marisol Okafor" in shown
     assert "mailto:" in html.unescape(shown)
     assert "Draft:" not in hidden and "mailto:" not in html.unescape(hidden)
+
+
+THANKED = """\
+thank_you:
+  - to: Marisol Okafor
+    sent: 2026-11-24
+  - to: Jun Takahara
+    sent: 2026-11-24
+"""
+
+
+def test_the_follow_up_email_is_on_the_page_while_the_follow_up_is_due() -> None:
+    """Expected contact on Wed 2 Dec: the follow-up is due from 09:00 on Thu 3 Dec (the next
+    working day). Before that there is no draft; then one, to the contact person, whose
+    mail link holds the draft `afterview draft follow-up-email` makes."""
+    settings = Settings(timezone_name="America/New_York", me=Me("Jonah Reyes"))
+    iv = _interview(FULL + THANKED, settings)
+    waiting = Clock.at(datetime.fromisoformat("2026-12-03T08:59:00-05:00"), settings)
+    assert follow_up_drafts(iv, waiting, redacted=False) == []
+    due = Clock.at(datetime.fromisoformat("2026-12-04T12:00:00-05:00"), settings)
+    text = "\n".join(follow_up_drafts(iv, due, redacted=False))
+    assert text.startswith("## Follow-up draft { data-search-exclude }")
+    assert "<summary>Draft: follow-up email to Marisol Okafor</summary>" in text
+    (href,) = [html.unescape(h) for h in re.findall(r'href="([^"]+)"', text)]
+    url = urlsplit(href)
+    assert url.scheme == "mailto" and unquote(url.path) == "marisol.okafor@bluegate.example"
+    (made,) = make_drafts("follow-up-email", iv, due)
+    assert parse_qs(url.query)["body"] == [made.body.replace("\n", "\r\n")]
+    assert follow_up_drafts(iv, due, redacted=True) == []
+    assert thank_you_drafts(iv, due, redacted=False) == []  # both notes sent
+
+
+def test_no_follow_up_draft_once_they_answered_or_it_is_over() -> None:
+    settings = Settings(timezone_name="America/New_York")
+    due = Clock.at(datetime.fromisoformat("2026-12-04T12:00:00-05:00"), settings)
+    for outcome in ("offer", "rejected", "withdrawn"):
+        iv = _interview(FULL + THANKED + f"outcome:\n  status: {outcome}\n", settings)
+        assert follow_up_drafts(iv, due, redacted=False) == [], outcome
+
+
+def test_the_follow_up_draft_escapes_hostile_values() -> None:
+    settings = Settings(timezone_name="America/New_York")
+    hostile = HOSTILE.replace("outcome:\n  status: offer\n", "").replace(
+        "closing:\n", "closing:\n  expected_contact: 2026-12-02\n"
+    ) + "thank_you:\n" + "".join(  # every note sent: the follow-up is what is due
+        f"  - to: {name}\n    sent: 2026-11-24\n"
+        for name in ('"Dana\\r\\nBcc: evil@example.com"', '"Whitfield, Dana"',
+                     "'Lee \"Boss\" Park <lee@evil.example>'")
+    )  # fmt: skip
+    iv = _interview(hostile, settings)
+    due = Clock.at(datetime.fromisoformat("2026-12-04T12:00:00-05:00"), settings)
+    text = "\n".join(follow_up_drafts(iv, due, redacted=False))
+    assert "Follow-up draft" in text
+    assert "<script" not in text and "{{" not in text and "{%" not in text
+    assert "\r" not in text and "\x1b" not in text
 
 
 def test_drafts_become_details_with_a_working_mail_link() -> None:

@@ -22,7 +22,7 @@ from afterview.pages.common import (
     stage_badge,
     when_text,
 )
-from afterview.pages.drafts import thank_you_drafts
+from afterview.pages.drafts import follow_up_drafts, thank_you_drafts
 from afterview.pages.markup import (
     Md,
     admonition,
@@ -287,6 +287,7 @@ def render_interview(entry: Entry, clock: Clock, redacted: bool, status_page: st
     people = md("## People") if iv.interviewers else md("## People {{ data-search-exclude }}")
     lines += [people, md(""), *_people(iv, redacted), md("")]
     lines += thank_you_drafts(iv, clock, redacted)
+    lines += follow_up_drafts(iv, clock, redacted)
 
     lines += [md("## Playbook {{ data-search-exclude }}"), md("")]
     steps = []
