@@ -6,6 +6,8 @@ inline style, coloured only by the stage classes of afterview.css
 wide drawing for screens and a narrow one for phones (one shown by CSS), and
 a text equivalent after it. The numbers are afterview.search's; the only
 text drawn is dates, counts and stage names, through ``markup.svg_text``.
+Each drawing is assembled as a plain string and checked by
+``markup.drawing``, as the timelines are.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Sequence
 from afterview import wording
 from afterview.clock import Clock
 from afterview.pages.common import Entry
-from afterview.pages.markup import Md, esc, md, set_aside, svg_text
+from afterview.pages.markup import Md, drawing, esc, md, svg_text
 from afterview.progress import STAGES
 from afterview.search import Week, in_words, weeks
 
@@ -32,9 +34,9 @@ def _label(week: Week) -> str:
     return f"{wording.MONTHS[week.monday.month - 1]} {week.monday.day}"
 
 
-def _legend(stages: Sequence[str], y: int, width: int) -> tuple[list[Md], int]:
+def _legend(stages: Sequence[str], y: int, width: int) -> tuple[list[str], int]:
     """A swatch and the name of each stage drawn, wrapped to the width; and its height."""
-    out: list[Md] = []
+    out: list[str] = []
     x, lines = PAD, 1
     for stage in stages:
         need = SWATCH + 6 + round(CHAR * len(stage)) + 16
@@ -42,35 +44,29 @@ def _legend(stages: Sequence[str], y: int, width: int) -> tuple[list[Md], int]:
             x, y, lines = PAD, y + 22, lines + 1
         slug = stage.replace(" ", "-")
         out.append(
-            md(
-                '<rect class="av-tl-stage av-tl-stage--{}" x="{}" y="{}" width="{}" height="{}"/>'
-                '<text class="av-tl-key" x="{}" y="{}">{}</text>',
-                slug,
-                x,
-                y - SWATCH + 2,
-                SWATCH,
-                SWATCH,
-                x + SWATCH + 6,
-                y + 1,
-                svg_text(stage),
-            )
+            f'<rect class="av-tl-stage av-tl-stage--{slug}" x="{x}" y="{y - SWATCH + 2}"'
+            f' width="{SWATCH}" height="{SWATCH}"/>'
+            f'<text class="av-tl-key" x="{x + SWATCH + 6}" y="{y + 1}">{svg_text(stage)}</text>'
         )
         x += need
     return out, 22 * lines + 8
 
 
 def _drawing(data: list[Week], width: int, title: str, desc: str, cls: str) -> Md:
+    """One drawing, assembled as a plain string from numbers, the code's own class names
+    and ``svg_text`` values, then checked by ``markup.drawing``."""
     most = max(w.total for w in data) or 1
     base = TOP + CHART
     slot = (width - LEFT - PAD) / len(data)
     bar = max(2.0, slot * 0.7)
-    body: list[Md] = []
+    body: list[str] = []
     for value in sorted({0, most, most // 2} if most >= 4 else {0, most}):
         grid_y = round(base - value / most * CHART)
-        body.append(md('<line class="av-tl-grid" x1="{}" y1="{}" x2="{}" y2="{}"/>',
-                       LEFT, grid_y, width - PAD, grid_y))  # fmt: skip
-        body.append(md('<text class="av-tl-tick av-search-count" x="{}" y="{}">{}</text>',
-                       LEFT - 6, grid_y + 4, value))  # fmt: skip
+        body.append(
+            f'<line class="av-tl-grid" x1="{LEFT}" y1="{grid_y}" x2="{width - PAD}"'
+            f' y2="{grid_y}"/><text class="av-tl-tick av-search-count" x="{LEFT - 6}"'
+            f' y="{grid_y + 4}">{value}</text>'
+        )
     every = next((k for k in (1, 2, 4, 8, 13) if k * slot >= CHAR * 7), 26)
     for i, week in enumerate(data):
         x = LEFT + i * slot + (slot - bar) / 2
@@ -79,36 +75,25 @@ def _drawing(data: list[Week], width: int, title: str, desc: str, cls: str) -> M
             h = n / most * CHART
             y -= h
             body.append(
-                md(
-                    '<g><title>{}</title><rect class="av-tl-stage av-tl-stage--{}"'
-                    ' x="{}" y="{}" width="{}" height="{}"/></g>',
-                    svg_text(f"{in_words(week)}; {stage}: {n}"),
-                    stage.replace(" ", "-"),
-                    round(x, 1),
-                    round(y, 1),
-                    round(bar, 1),
-                    round(h, 1),
-                )
+                f"<g><title>{svg_text(f'{in_words(week)}; {stage}: {n}')}</title>"
+                f'<rect class="av-tl-stage av-tl-stage--{stage.replace(" ", "-")}"'
+                f' x="{round(x, 1)}" y="{round(y, 1)}" width="{round(bar, 1)}"'
+                f' height="{round(h, 1)}"/></g>'
             )
         if i % every == 0:
-            body.append(md('<text class="av-tl-tick" x="{}" y="{}">{}</text>',
-                           round(x + bar / 2, 1), base + 18, svg_text(_label(week))))  # fmt: skip
+            body.append(
+                f'<text class="av-tl-tick" x="{round(x + bar / 2, 1)}" y="{base + 18}">'
+                f"{svg_text(_label(week))}</text>"
+            )
     drawn_stages = {s for w in data for s in w.counts}
     stages = [s for s in STAGES if s in drawn_stages]
     legend, height = _legend(stages, base + 46, width)
     body += legend
     total = base + 34 + height
-    return md(
-        '<svg class="av-tl av-search {}" viewBox="0 0 {} {}" width="{}" height="{}" role="img"'
-        ' xmlns="http://www.w3.org/2000/svg"><title>{}</title><desc>{}</desc>{}</svg>',
-        cls,
-        width,
-        total,
-        width,
-        total,
-        svg_text(title),
-        svg_text(desc),
-        md("").join(body),
+    return drawing(
+        f'<svg class="av-tl av-search {cls}" viewBox="0 0 {width} {total}" width="{width}"'
+        f' height="{total}" role="img" xmlns="http://www.w3.org/2000/svg">'
+        f"<title>{svg_text(title)}</title><desc>{svg_text(desc)}</desc>{''.join(body)}</svg>"
     )
 
 
@@ -124,9 +109,8 @@ def search_chart(entries: Sequence[Entry], clock: Clock) -> Md:
         f" to the week of {wording.day(data[-1].monday)}, coloured by the stage each has"
         f" reached now (where it ended, or where it stands); at most {most} in one week."
     )
-    drawn = set_aside(
-        _drawing(data, WIDE, title, desc, "av-tl--wide")
-        + _drawing(data, NARROW, title, desc, "av-tl--narrow")
+    drawn = _drawing(data, WIDE, title, desc, "av-tl--wide") + _drawing(
+        data, NARROW, title, desc, "av-tl--narrow"
     )
     items = md("").join(md("<li>{}</li>", esc(in_words(w))) for w in data)
     text = md(

@@ -32,7 +32,7 @@ from collections.abc import Iterable, Sequence
 
 from afterview.clock import Clock
 from afterview.pages.common import Entry
-from afterview.pages.markup import Md, drawing, esc, md, svg_text
+from afterview.pages.markup import Md, attribute, drawing, esc, md, svg_text
 from afterview.pages.timeline_layout import (
     AXIS,
     N_COMPANY,
@@ -326,7 +326,7 @@ def _figure(drawn: Md, text: Md, cls: str, note: Md | None = None) -> Md:
     """The drawings, then ``note`` (a sentence shown under them), then the text equivalent."""
     said = md('<p class="av-tl-drawn">{}</p>\n', note) if note else md("")
     return md('<div class="av-tl-figure {}">\n<div class="av-tl-scroll">{}</div>\n{}{}\n</div>',
-              cls, drawn, said, text)  # fmt: skip
+              attribute(cls), drawn, said, text)  # fmt: skip
 
 
 def _plural(n: int, word: str) -> str:
