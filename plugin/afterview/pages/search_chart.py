@@ -81,9 +81,12 @@ def _drawing(data: list[Week], width: int, title: str, desc: str, cls: str) -> M
                 f' height="{round(h, 1)}"/></g>'
             )
         if i % every == 0:
+            label = _label(week)
+            # centred under its bar, but never reaching left of the bars, where the
+            # counts are (a narrow drawing's first bar is close to its "0")
+            cx = max(round(x + bar / 2, 1), round(LEFT + CHAR * len(label) / 2, 1))
             body.append(
-                f'<text class="av-tl-tick" x="{round(x + bar / 2, 1)}" y="{base + 18}">'
-                f"{svg_text(_label(week))}</text>"
+                f'<text class="av-tl-tick" x="{cx}" y="{base + 18}">{svg_text(label)}</text>'
             )
     drawn_stages = {s for w in data for s in w.counts}
     stages = [s for s in STAGES if s in drawn_stages]
