@@ -26,11 +26,12 @@ from afterview.redaction.contacts import (
     phone_like,
     phone_patterns,
 )
-from afterview.redaction.fold import Folded, fold, fold_text
+from afterview.redaction.fold import OTHER_SCRIPTS, Folded, fold, fold_text
 from afterview.redaction.names import (
     HONORIFIC_WORDS,
     Name,
     gap,
+    initials,
     is_role,
     joined_at,
     name_words,
@@ -90,7 +91,15 @@ class Scrubber:
         for other in other_names:
             if other and not is_role(other):
                 names.setdefault(fold_text(" ".join(strip_contacts(other).split())), other)
+        # A name the records write in Cyrillic or Greek is also known by its sound in
+        # Latin letters ("Дана Уитфилд" as "dana uitfild"), as its initials show it.
+        sounded = {
+            fold_text(original, transliterate=True): original
+            for original in names.values()
+            if OTHER_SCRIPTS.search(original)
+        }
         matchers = [name_words(original) for original in names.values()]
+        matchers += [_sounded(key, original) for key, original in sounded.items()]
         # Longer names first, so 'Dana Jane Whitfield' wins over 'Dana Whitfield'.
         self._names = sorted((n for n in matchers if n is not None), key=lambda n: -n.size)
         self._starts: dict[str, list[Name]] = {}  # by the word a whole name may start with
@@ -119,8 +128,16 @@ class Scrubber:
         self._memo: dict[str, str] = {}
 
     def spans(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, replacement) in text, not overlapping, in order."""
-        folded = fold(text)
+        """(start, end, replacement) in text, not overlapping, in order. A text with
+        Cyrillic or Greek letters is read twice, by their look and by their sound
+        ("Дана" is Dana), and what either reading finds is replaced."""
+        found = self._spans(text, fold(text))
+        if OTHER_SCRIPTS.search(text):
+            found = _union(found + self._spans(text, fold(text, transliterate=True)))
+        return found
+
+    def _spans(self, text: str, folded: Folded) -> list[tuple[int, int, str]]:
+        """``spans`` for one reading of the text."""
         f = folded.text
         found: list[tuple[int, int, str]] = []  # not overlapping, in order
         starts: list[int] = []
@@ -257,6 +274,25 @@ class Scrubber:
             return path
         slug = re.sub(r"[^a-z0-9]+", "-", fold_text(scrubbed)).strip("-") or "record"
         return f"{head}{sep}{slug}{dot}{suffix}"
+
+
+def _sounded(key: str, original: str) -> Name | None:
+    """The matcher of a name's Latin reading, replaced by the original's initials."""
+    name = name_words(key)
+    return dataclasses.replace(name, replacement=initials(original)) if name else None
+
+
+def _union(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Spans found by two readings as one list in order; spans that overlap become one,
+    covering both, with the first one's replacement (redaction fails closed)."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, replacement in sorted(spans):
+        if out and start < out[-1][1]:
+            s, e, r = out[-1]
+            out[-1] = (s, max(e, end), r)
+        else:
+            out.append((start, end, replacement))
+    return out
 
 
 def _capitalised(text: str, folded: Folded, start: int) -> bool:
