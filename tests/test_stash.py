@@ -71,19 +71,27 @@ def test_build_pages_with_the_hook_gives_the_same_pages_once_restored() -> None:
     assert len(stash) == 0
 
 
-def test_tables_the_search_does_not_need_are_set_aside_the_people_stay() -> None:
-    """Only the people table is searchable (content/usage.md); every other table is one
-    block, out of the search index whole, and set aside with the drawings."""
+def test_every_table_is_set_aside_the_searchable_ones_come_back_first() -> None:
+    """Only the people table and the bodies of the sections the search indexes are
+    searchable (content/usage.md): restore_searchable puts back those, before the search
+    indexes the page; every other block stays a placeholder until restore."""
     results = sample_results()
     stash = BlockStash()
     kept = build_pages(results, CLOCK, keep_block=stash.keep)
-    interview = next(t for uri, t in kept.items() if uri.startswith("interviews/"))
-    assert interview.count("<table>") == 1  # the people
-    assert "<thead data-search-exclude>" in interview
+    uri = next(u for u in kept if u.startswith("interviews/2026-11-13"))
+    interview = kept[uri]
+    assert "<table>" not in interview and "<ul>" not in interview and "<p>" not in interview
+    assert interview.count("\n## ") >= 6  # the headings stay Markdown
+    found = stash.restore_searchable(interview)
+    assert found.count("<table>") == 1  # the people, with their column names excluded
+    assert "<thead data-search-exclude>" in found and "<strong>How:</strong>" in found
+    assert "av-tl" not in found and "admonition" not in found  # timeline, findings: later
     assert "<table>" not in kept["status.md"] and "<table>" not in kept["checks/index.md"]
-    restored = dict(zip(kept, stash.restore(*kept.values()), strict=True))
+    restored = dict(zip(kept, stash.restore(*(found if u == uri else t for u, t in kept.items())),
+                        strict=True))  # fmt: skip
     sortable = '<div class="av-cards av-sortable" data-search-exclude>'
     assert restored["status.md"].count(sortable) == 1
+    assert "<!--afterview-block" not in restored[uri] and "av-tl" in restored[uri]
 
 
 def test_a_block_seen_in_two_texts_of_one_restore_fills_both_then_is_dropped() -> None:

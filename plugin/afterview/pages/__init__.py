@@ -26,7 +26,7 @@ def build_pages(
     publish_private: bool = False,
     urls: str = "directory",
     *,
-    keep_block: Callable[[Md], Md] | None = None,
+    keep_block: Callable[[Md, bool], Md] | None = None,
 ) -> dict[str, str]:
     """Every generated page, keyed by its source path (e.g. ``interviews/x.md``).
 
@@ -36,10 +36,10 @@ def build_pages(
     reflections, notes and thank-you texts are withheld. The status page then
     opens with a note saying so. Links between pages are written in the
     ``urls`` style (markup.url_style: ``directory``, ``flat`` or ``source``).
-    With ``keep_block`` each finished block (the drawings, the tables the site
-    search does not need: markup.set_aside) is handed to it and the page gets
-    what it returns instead (pages.stash; the MkDocs plugin); by default the
-    blocks are in the pages.
+    With ``keep_block`` each finished block (the drawings, the tables, the
+    bodies of the sections: markup.set_aside) is handed to it, with whether the
+    site search should see it, and the page gets what it returns instead
+    (pages.stash; the MkDocs plugin); by default the blocks are in the pages.
     """
     try:
         with url_style(urls), blocks_set_aside(keep_block):

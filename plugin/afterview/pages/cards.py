@@ -10,11 +10,11 @@ first cell its heading, every other cell on its own line after its column's
 name, so no column is cut off or needs sideways scrolling.
 
 What the site's search finds (content/usage.md): a table is left out of the
-search index whole (``data-search-exclude`` on its wrapper), and handed to
-``markup.set_aside`` as one finished block, which in a plugin build keeps it
-out of Markdown too (pages.stash). Only a ``searchable`` table (the people
-of an interview) is indexed, less its column names, which repeat on every
-row, and its ``unindexed`` columns.
+search index whole (``data-search-exclude`` on its wrapper). Only a
+``searchable`` table (the people of an interview) is indexed, less its
+column names, which repeat on every row, and its ``unindexed`` columns.
+Either is handed to ``markup.set_aside`` as one finished block, which in a
+plugin build keeps it out of Markdown (pages.stash).
 """
 
 from __future__ import annotations
@@ -33,9 +33,9 @@ def card_table(
     searchable: bool = False,
 ) -> list[Md]:
     """The lines of a table block, with a blank line before and after it, so Markdown
-    reads it as one raw HTML block; a table left out of the search is set aside."""
+    reads it as one raw HTML block; set aside (``markup.set_aside``)."""
     table = table_html(headers, rows, wrapper, unindexed, searchable=searchable)
-    return [md(""), table if searchable else set_aside(table), md("")]
+    return [md(""), set_aside(table, searchable), md("")]
 
 
 def table_html(

@@ -26,7 +26,6 @@ from afterview.pages.drafts import follow_up_drafts, thank_you_drafts
 from afterview.pages.markup import (
     Md,
     admonition,
-    block,
     bullets,
     esc,
     front_matter,
@@ -34,6 +33,7 @@ from afterview.pages.markup import (
     md,
     page,
     page_link,
+    paragraphs,
     rich,
     set_aside,
     span,
@@ -149,9 +149,14 @@ def _timeline(iv: Interview, clock: Clock) -> list[tuple[datetime, str, Md]]:
     return rows
 
 
+def _found(body: Md) -> Md:
+    """A section's body the site search indexes, as one finished block (pages.stash)."""
+    return set_aside(body, searchable=True)
+
+
 def _people(iv: Interview, redacted: bool) -> list[Md]:
     if not iv.interviewers:
-        return [md("No interviewer recorded.")]
+        return [_found(md("<p>No interviewer recorded.</p>"))]
     head = ["Name", "Title"] + ([] if redacted else ["Email", "Phone"]) + ["Spelling"]
     rows = []
     for p in iv.interviewers:
@@ -167,40 +172,39 @@ def _people(iv: Interview, redacted: bool) -> list[Md]:
 def _closing(iv: Interview, redacted: bool) -> list[Md]:
     c = iv.closing
     if not c.present:
-        return [md("Nothing recorded about the end of the interview.")]
+        return [_found(md("<p>Nothing recorded about the end of the interview.</p>"))]
     expected = wording.moment(c.expected_contact) if c.expected_contact else "—"
-    lines = [
-        md("- **Expected contact:** {}", expected),
-        md("- **How:** {}", c.contact_method or "—"),
-        md("- **From:** {}", c.contact_person or "—"),
+    items = [
+        _item("Expected contact", expected),
+        _item("How", c.contact_method or "—"),
+        _item("From", c.contact_person or "—"),
     ]
     if not redacted:  # like the interviewers' email and phone (content/security.md)
         if c.contact_email:
-            lines.append(md("- **Their email:** {}", mailto(c.contact_email)))
+            items.append(_item("Their email", mailto(c.contact_email)))
         if c.contact_phone:
-            lines.append(md("- **Their phone:** {}", tel(c.contact_phone)))
-    lines += [
-        md("- **Asked what you can do meanwhile:** {}", _yes_no(c.asked_next_steps)),
-        md("- **Thanked the staff:** {}", _yes_no(c.thanked_staff)),
+            items.append(_item("Their phone", tel(c.contact_phone)))
+    items += [
+        _item("Asked what you can do meanwhile", _yes_no(c.asked_next_steps)),
+        _item("Thanked the staff", _yes_no(c.thanked_staff)),
     ]
     for step in c.next_steps:
         due = md(", due {}", wording.moment(step.due)) if step.due else md("")
-        lines.append(
-            md(
-                "- **Next step:** {}{} — {}",
-                step.action or "(no action)",
-                due,
-                "done" if step.done else "open",
-            )
-        )
-    return lines
+        done = "done" if step.done else "open"
+        items.append(_item("Next step", md("{}{} — {}", step.action or "(no action)", due, done)))
+    return [_found(bullets(items))]
+
+
+def _item(label: str, value: object) -> Md:
+    """A list item led by its label in bold, as ``- **Label:** value`` renders."""
+    return md("<strong>{}:</strong> {}", label, value)
 
 
 def _outcome(iv: Interview) -> list[Md]:
     o = iv.outcome
     if not o.present:
-        return [md("No outcome yet.")]
-    lines = [md("- **Status:** {}", o.status)]
+        return [_found(md("<p>No outcome yet.</p>"))]
+    items = [_item("Status", o.status)]
     for label, value in (
         ("Pay", o.pay),
         ("Schedule", o.schedule),
@@ -219,10 +223,9 @@ def _outcome(iv: Interview) -> list[Md]:
         ("Feedback", o.feedback),
     ):
         if value:
-            lines.append(md("- **{}:** {}", label, rich(value)))
-    for referral in o.referrals:
-        lines.append(md("- **Referral:** {}", rich(referral)))
-    return lines
+            items.append(_item(label, rich(value)))
+    items += [_item("Referral", rich(referral)) for referral in o.referrals]
+    return [_found(bullets(items))]
 
 
 def _finding(f: Finding, here: str, clock: Clock) -> Md:
@@ -282,7 +285,7 @@ def render_interview(entry: Entry, clock: Clock, redacted: bool, status_page: st
 
     st = stage(iv, clock)
     when = moment_text(iv.when, clock) if iv.when else "no date"
-    lines += [md("{} · {} · {}", stage_badge(st), when, back), md("")]
+    lines += [_found(md("<p>{} · {} · {}</p>", stage_badge(st), when, back)), md("")]
     # A section that only says nothing is recorded is left out of the search index.
     people = md("## People") if iv.interviewers else md("## People {{ data-search-exclude }}")
     lines += [people, md(""), *_people(iv, redacted), md("")]
@@ -320,17 +323,18 @@ def render_interview(entry: Entry, clock: Clock, redacted: bool, status_page: st
     )
     lines += [closing, md(""), *_closing(iv, redacted), md("")]
     if iv.reflection.went_well or iv.reflection.to_improve:
-        lines += [md("## Reflection"), md("")]
-        lines += [md("- **Went well:** {}", rich(x)) for x in iv.reflection.went_well]
-        lines += [md("- **To work on:** {}", rich(x)) for x in iv.reflection.to_improve]
-        lines.append(md(""))
+        went = [_item("Went well", rich(x)) for x in iv.reflection.went_well]
+        work = [_item("To work on", rich(x)) for x in iv.reflection.to_improve]
+        lines += [md("## Reflection"), md(""), _found(bullets(went + work)), md("")]
     texts = [n for n in iv.thank_you if n.text]
     if texts:
-        lines += [md("## Thank-you notes"), md("")]
-        for n in texts:
-            lines += [md("**To {}:**", n.to or "(no name)"), md(""), block(n.text or ""), md("")]
+        notes = md("\n").join(
+            md("<p><strong>To {}:</strong></p>\n{}", n.to or "(no name)", paragraphs(n.text))
+            for n in texts
+        )
+        lines += [md("## Thank-you notes"), md(""), _found(notes), md("")]
     outcome = md("## Outcome") if iv.outcome.present else md("## Outcome {{ data-search-exclude }}")
     lines += [outcome, md(""), *_outcome(iv), md("")]
     if iv.notes:
-        lines += [md("## Notes"), md(""), block(iv.notes), md("")]
+        lines += [md("## Notes"), md(""), _found(paragraphs(iv.notes)), md("")]
     return page(lines).rstrip() + "\n"

@@ -30,10 +30,10 @@ MkDocs passes through as they are, without parsing them again as Markdown.
   there). It is checked, not trusted: only the drawing elements and attributes
   the timelines use, and no ``<``, ``>`` or ``&`` outside them but character
   references, else ``ValueError``.
-* ``set_aside(block)``: a finished block (a drawing, a table the site search
-  does not need). Within ``blocks_set_aside(keep)`` it goes to ``keep`` and the
-  page gets what that returns instead (a placeholder; pages.stash, for the
-  MkDocs plugin); otherwise it stays in the page.
+* ``set_aside(block, searchable)``: a finished block (a drawing, a table, the
+  body of a section). Within ``blocks_set_aside(keep)`` it goes to ``keep``
+  and the page gets what that returns instead (a placeholder; pages.stash,
+  for the MkDocs plugin); otherwise it stays in the page.
 
 Joining follows the same rule: ``Md + str``, ``str + Md``, ``Md.join`` and
 ``page(lines)`` escape every plain ``str``. So record text can reach a page
@@ -455,13 +455,15 @@ def drawing(svg: str) -> Md:
     return set_aside(_make(svg))
 
 
-_KEEP: ContextVar[Callable[[Md], Md] | None] = ContextVar("afterview_keep_block", default=None)
+Keep = Callable[[Md, bool], Md]  # a block and whether it is searchable -> what goes instead
+_KEEP: ContextVar[Keep | None] = ContextVar("afterview_keep_block", default=None)
 
 
 @contextmanager
-def blocks_set_aside(keep: Callable[[Md], Md] | None) -> Iterator[None]:
-    """Within the block, ``set_aside`` hands each finished block to ``keep`` and
-    gives what it returns instead; with ``None`` the blocks stay in the page."""
+def blocks_set_aside(keep: Keep | None) -> Iterator[None]:
+    """Within the block, ``set_aside`` hands each finished block to ``keep`` (with
+    whether the site search should see it) and gives what it returns instead; with
+    ``None`` the blocks stay in the page."""
     token = _KEEP.set(keep)
     try:
         yield
@@ -469,10 +471,11 @@ def blocks_set_aside(keep: Callable[[Md], Md] | None) -> Iterator[None]:
         _KEEP.reset(token)
 
 
-def set_aside(block: Md) -> Md:
-    """A finished block of HTML, or what ``blocks_set_aside``'s ``keep`` puts in its place."""
+def set_aside(block: Md, searchable: bool = False) -> Md:
+    """A finished block of HTML, or what ``blocks_set_aside``'s ``keep`` puts in its place.
+    A ``searchable`` block is one the site search should index (pages.stash)."""
     keep = _KEEP.get()
-    return block if keep is None else keep(block)
+    return block if keep is None else keep(block, searchable)
 
 
 def clear_caches() -> None:

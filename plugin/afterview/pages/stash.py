@@ -7,7 +7,9 @@ need) tag by tag, and Material's search plugin to parse it again
 ``build_pages``) stores each block and gives an HTML comment in its place, so
 the generated page's Markdown, which MkDocs keeps in memory for the whole
 build, holds only the placeholder; Markdown and the search index pass over a
-comment. ``restore`` puts the blocks into the built HTML and drops them. A
+comment. ``restore`` puts the blocks into the built HTML and drops them; the
+plugin puts a searchable block back earlier (``restore_searchable``), into the
+page's HTML before the search indexes it, but still after Markdown. A
 block is kept deflated until then: a build of 500 records holds megabytes of
 them.
 
@@ -39,15 +41,33 @@ class BlockStash:
         self._kept: dict[int, bytes] = {}
         self._count = 0
         self._pages: dict[str, list[int]] = {}  # page -> the blocks its text holds (note)
+        self._searchable: set[int] = set()  # blocks the site search should see
         self._placeholder = re.compile(rf"<!--afterview-block {self.token} ([0-9]+)-->")
 
-    def keep(self, block: Md) -> Md:
+    def keep(self, block: Md, searchable: bool = False) -> Md:
         """Store the block; its placeholder, an HTML comment, goes in the page instead.
-        Blocks kept before and placed in this one (a drawing in a figure) go in with it."""
+        Blocks kept before and placed in this one (a drawing in a figure) go in with it.
+        A ``searchable`` block is put back early, by ``restore_searchable``."""
         (text,) = self.restore(str(block)) if self._placeholder.search(block) else (block,)
         self._count += 1
         self._kept[self._count] = zlib.compress(text.encode("utf-8"), 1)
+        if searchable:
+            self._searchable.add(self._count)
         return md("<!--afterview-block {} {}-->", self.token, self._count)
+
+    def restore_searchable(self, text: str) -> str:
+        """The text with the searchable blocks put back (the others stay placeholders),
+        for the site search to index them; those blocks are then dropped."""
+
+        def put_back(m: re.Match[str]) -> str:
+            n = int(m.group(1))
+            if n not in self._searchable:
+                return m.group(0)
+            self._searchable.discard(n)
+            kept = self._kept.pop(n, None)
+            return zlib.decompress(kept).decode("utf-8") if kept is not None else ""
+
+        return self._placeholder.sub(put_back, text)
 
     def restore(self, *texts: str) -> tuple[str, ...]:
         """Each text with this stash's placeholders replaced by their blocks; the blocks

@@ -3,8 +3,9 @@
 A thin adapter: the pages are rendered by ``afterview.pages.build_pages`` (the
 same Markdown ``afterview render`` writes) and added as generated files; the
 raw records are taken out of the build so they are never published. The
-finished blocks (drawings, tables the search does not need) skip Markdown and
-the search index and are put back into the built HTML (afterview.pages.stash).
+finished blocks (drawings, tables, sections' bodies) skip Markdown; those the
+search should see are put back before it indexes the page, the others into
+the built HTML (afterview.pages.stash).
 """
 
 from __future__ import annotations
@@ -301,6 +302,15 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         if getattr(page.file, "generated_by", None) == "afterview" or self._scrub is None:
             return markdown
         return self._scrub(markdown)
+
+    def on_page_content(
+        self, html: str, /, *, page: Any, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """A generated page gets its searchable blocks back (pages.stash), after Markdown
+        and before the site search indexes the page."""
+        if self._blocks is None or getattr(page.file, "generated_by", None) != "afterview":
+            return html
+        return self._blocks.restore_searchable(html)
 
     def on_post_page(self, output: str, /, *, page: Any, config: MkDocsConfig) -> str | None:
         """Every page gets its Content-Security-Policy (afterview.csp), then a generated
