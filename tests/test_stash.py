@@ -213,3 +213,26 @@ def test_a_page_whose_block_was_not_put_back_is_reported(caplog) -> None:
     assert len(stash) == 1  # c.md's, never built
     plugin.on_post_build(config=SimpleNamespace())  # type: ignore[arg-type]
     assert plugin._blocks is None and len(caplog.records) == 1
+
+
+def test_a_script_in_a_searchable_block_is_never_allowed_either() -> None:
+    """A searchable block is back in the page's content before the policy is made: the
+    content is untrusted, so a script in it is not hashed either."""
+    from types import SimpleNamespace
+
+    from afterview.csp import script_hash
+    from afterview.pages.markup import md
+    from afterview.site.plugin import AfterviewPlugin
+
+    plugin = AfterviewPlugin()
+    plugin._blocks = BlockStash(TOKEN)
+    held = plugin._blocks.keep(md("<p><script>evil()</script></p>"), True)
+    file = SimpleNamespace(generated_by="afterview", src_uri="a.md")
+    page = SimpleNamespace(file=file, content=None)
+    page.content = plugin.on_page_content(f"<h2>x</h2>{held}", page=page, config=None, files=None)  # type: ignore[arg-type]
+    assert "<script>evil()</script>" in page.content
+    theme = "<script>theme()</script>"
+    html = f"<!doctype html><html><head>{theme}</head><body>{page.content}</body></html>"
+    out = plugin.on_post_page(html, page=page, config=None)  # type: ignore[arg-type]
+    policy = out.split('content="', 1)[1].split('"', 1)[0]
+    assert script_hash("theme()") in policy and script_hash("evil()") not in policy
