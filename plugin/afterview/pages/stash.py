@@ -9,7 +9,7 @@ the generated page's Markdown, which MkDocs keeps in memory for the whole
 build, holds only the placeholder; Markdown and the search index pass over a
 comment. ``restore`` puts the blocks into the built HTML and drops them; the
 plugin puts a searchable block back earlier (``restore_searchable``), into the
-page's HTML before the search indexes it, but still after Markdown. A
+page's HTML before the search indexes it, but still after Markdown. A long
 block is kept deflated until then: a build of 500 records holds megabytes of
 them.
 
@@ -29,6 +29,14 @@ import zlib
 from afterview.pages.markup import Md, md
 
 _LETTERS = str.maketrans("0123456789", "ghijklmnop")  # a token's hex digits as letters
+_DEFLATE = 2048  # characters from which a kept block is deflated (short ones cost more)
+
+
+def _text(kept: str | bytes | None) -> str:
+    """A kept block as text again; nothing for a block not (or no longer) kept."""
+    if isinstance(kept, bytes):
+        return zlib.decompress(kept).decode("utf-8")
+    return kept or ""
 
 
 class BlockStash:
@@ -38,7 +46,7 @@ class BlockStash:
         self.token = token if token is not None else secrets.token_hex(16).translate(_LETTERS)
         if not re.fullmatch(r"[a-p]{16,}", self.token):
             raise ValueError("a stash token is 16 or more of the letters a to p")
-        self._kept: dict[int, bytes] = {}
+        self._kept: dict[int, str | bytes] = {}  # a long block deflated (_DEFLATE)
         self._count = 0
         self._pages: dict[str, list[int]] = {}  # page -> the blocks its text holds (note)
         self._searchable: set[int] = set()  # blocks the site search should see
@@ -50,7 +58,8 @@ class BlockStash:
         A ``searchable`` block is put back early, by ``restore_searchable``."""
         (text,) = self.restore(str(block)) if self._placeholder.search(block) else (block,)
         self._count += 1
-        self._kept[self._count] = zlib.compress(text.encode("utf-8"), 1)
+        long = len(text) >= _DEFLATE
+        self._kept[self._count] = zlib.compress(text.encode("utf-8"), 1) if long else str(text)
         if searchable:
             self._searchable.add(self._count)
         return md("<!--afterview-block {} {}-->", self.token, self._count)
@@ -64,8 +73,7 @@ class BlockStash:
             if n not in self._searchable:
                 return m.group(0)
             self._searchable.discard(n)
-            kept = self._kept.pop(n, None)
-            return zlib.decompress(kept).decode("utf-8") if kept is not None else ""
+            return _text(self._kept.pop(n, None))
 
         return self._placeholder.sub(put_back, text)
 
@@ -77,8 +85,7 @@ class BlockStash:
         def put_back(m: re.Match[str]) -> str:
             n = int(m.group(1))
             if n not in used:
-                kept = self._kept.get(n)
-                used[n] = zlib.decompress(kept).decode("utf-8") if kept is not None else ""
+                used[n] = _text(self._kept.get(n))
             return used[n]
 
         out = tuple(self._placeholder.sub(put_back, t) for t in texts)
