@@ -305,7 +305,8 @@ def render_interview(entry: Entry, clock: Clock, redacted: bool, status_page: st
     lines += card_table(("Step", "State", "Checks"), steps)
     lines.append(md(""))
 
-    # The sections left out of the search index are finished blocks (pages.stash).
+    # Every section's body is a finished block (pages.stash); _found marks those the
+    # search indexes, the others are left out of it, as their headings say.
     lines += [md("## What's next {{ data-search-exclude }}"), md(""), _whats_next(iv, clock)]
     lines += [md(""), md("## Findings {{ data-search-exclude }}"), md("")]
     lines += [_findings(findings, here, clock), md("")]
