@@ -1,6 +1,6 @@
 """The site's search index (content/usage.md, "What the search finds"): an interview is
-found by its company, role, people and notes; the drawings, the tables' column names
-and the checks' boilerplate are left out."""
+found by its company, role, people, reflection, outcome and notes; the drawings, the
+tables but the people and the checks' boilerplate are left out."""
 
 from __future__ import annotations
 
@@ -51,6 +51,10 @@ def test_an_interview_is_found_by_company_role_people_and_notes(
             assert person["title"] in text
     if data.get("notes"):
         assert " ".join(data["notes"].split()) in text
+    for item in (data.get("reflection") or {}).get("went_well") or []:
+        assert " ".join(item.split()) in text, item  # a section's body, put back early
+    if (data.get("outcome") or {}).get("status"):
+        assert f"Status: {data['outcome']['status']}" in text
 
 
 def test_drawings_table_labels_and_checks_are_not_indexed(
@@ -66,8 +70,8 @@ def test_drawings_table_labels_and_checks_are_not_indexed(
     assert "No outcome yet" not in quillon  # a section saying nothing is recorded
     status = index["status/"]
     assert "interviews in play" not in status  # the timeline drawing's description
-    assert "Next action" not in status  # the table's column names; its rows are indexed
-    assert "Harborview Health" in status and "round 1 of" not in status
+    assert "Next action" not in status  # the table of all interviews is left out whole:
+    assert "round 1 of" not in status  # an interview is found by its own page
     # the drawings are still on the pages, only not in the index
     built = (sample_build.site / "status" / "index.html").read_text("utf-8")
     assert "interviews in play" in built and "Next action" in built
