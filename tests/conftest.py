@@ -262,6 +262,26 @@ def browser() -> Iterator[object]:
             b.close()
 
 
+@pytest.fixture(scope="module")
+def sample_site(request: pytest.FixtureRequest) -> Path:
+    """The repository's own site (sample_build, shared by the session), for the browser."""
+    from test_browser import _require_browser
+
+    _require_browser()
+    built = request.getfixturevalue("sample_build")
+    assert built.returncode == 0, built.stderr[-3000:]
+    return built.site
+
+
+@pytest.fixture(scope="module")
+def sample_url(sample_site: Path) -> Iterator[str]:
+    """That site, served on a free localhost port."""
+    from test_browser import _serve
+
+    with _serve(sample_site) as url:
+        yield url
+
+
 # A complete record, as content/format.md shows it, with every step done.
 SPEC_EXAMPLE = b"""\
 # yaml-language-server: $schema=../../schemas/interview.schema.json

@@ -15,12 +15,11 @@ below; anything else fails, so a new kind is seen and written down.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from test_browser import _require_browser, _serve, site_pages
+from test_browser import _serve, site_pages
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -74,13 +73,9 @@ def axe_source() -> str:
 
 
 @pytest.fixture(scope="module")
-def site(request: pytest.FixtureRequest) -> Iterator[tuple[Path, str]]:
-    """The repository's own site (conftest's sample_build) and its URL."""
-    _require_browser()
-    built = request.getfixturevalue("sample_build")
-    assert built.returncode == 0, built.stderr[-3000:]
-    with _serve(built.site) as url:
-        yield built.site, url
+def site(sample_site: Path, sample_url: str) -> tuple[Path, str]:
+    """The repository's own site (conftest's sample_site) and its URL."""
+    return sample_site, sample_url
 
 
 def test_axe_finds_nothing_of_the_projects_own(browser, site, axe_source: str) -> None:

@@ -4,11 +4,8 @@ shows one drawing per width, named by its title, with its text equivalent."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
-from test_browser import _require_browser, _serve
 from test_phone import OUTSIDE, UNLABELLED
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -19,28 +16,19 @@ SHOWN_DRAWINGS = """() => [...document.querySelectorAll('svg.av-search')]
              Math.round(s.getBoundingClientRect().width), s.classList.contains('av-tl--narrow')])"""
 
 
-@pytest.fixture(scope="module")
-def site_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    _require_browser()
-    built = request.getfixturevalue("sample_build")
-    assert built.returncode == 0, built.stderr[-3000:]
-    with _serve(built.site) as url:
-        yield url
-
-
 @pytest.mark.parametrize("width", [390, 1280])
-def test_offers_and_the_search_picture_at_both_widths(browser, site_url: str, width: int):
+def test_offers_and_the_search_picture_at_both_widths(browser, sample_url: str, width: int):
     context = browser.new_context(viewport={"width": width, "height": 900})
     try:
         page = context.new_page()
-        page.goto(f"{site_url}/offers/")
+        page.goto(f"{sample_url}/offers/")
         assert page.locator("table tbody tr").count() == 1  # the sample's one offer
         assert page.evaluate(OUTSIDE) == []
         if width == 390:
             assert page.evaluate(UNLABELLED) == []
             still = page.locator('td[data-label="Still to settle"]')
             assert "Benefits: which health cover" in still.inner_text()
-        page.goto(f"{site_url}/status/")
+        page.goto(f"{sample_url}/status/")
         drawings = page.evaluate(SHOWN_DRAWINGS)
         assert len(drawings) == 1, drawings  # the other drawing is display: none
         role, title, drawn_width, narrow = drawings[0]

@@ -93,21 +93,6 @@ def has_csp_first(page) -> bool:
     )
 
 
-@pytest.fixture(scope="module")
-def sample_site(request: pytest.FixtureRequest) -> Path:
-    """The repository's own site (conftest's sample_build, shared by the session)."""
-    _require_browser()
-    built = request.getfixturevalue("sample_build")
-    assert built.returncode == 0, built.stderr[-3000:]
-    return built.site
-
-
-@pytest.fixture(scope="module")
-def sample_url(sample_site: Path) -> Iterator[str]:
-    with _serve(sample_site) as url:
-        yield url
-
-
 # Reports each Content-Security-Policy violation on the console, where Watch sees it.
 REPORT_CSP = """document.addEventListener('securitypolicyviolation', (e) => console.error(
   `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI} (${e.sample})`))"""

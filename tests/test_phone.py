@@ -8,12 +8,9 @@ tests/artifacts/ (not tracked) for a person to look at.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from test_browser import _require_browser, _serve
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -62,26 +59,16 @@ UNLABELLED = """() => [...document.querySelectorAll('.av-cards tbody td:not(:fir
   .map(td => td.textContent.trim().slice(0, 40))"""
 
 
-@pytest.fixture(scope="module")
-def site_url(request: pytest.FixtureRequest) -> Iterator[str]:
-    """The repository's own site (conftest's sample_build), served."""
-    _require_browser()
-    built = request.getfixturevalue("sample_build")
-    assert built.returncode == 0, built.stderr[-3000:]
-    with _serve(built.site) as url:
-        yield url
-
-
 @pytest.mark.parametrize("width", WIDTHS)
 def test_every_table_cell_is_readable_without_sideways_scrolling(
-    browser, site_url: str, width: int
+    browser, sample_url: str, width: int
 ) -> None:
     context = browser.new_context(viewport={"width": width, "height": 900})
     try:
         page = context.new_page()
         ARTIFACTS.mkdir(exist_ok=True)
         for path in PAGES:
-            page.goto(f"{site_url}/{path}")
+            page.goto(f"{sample_url}/{path}")
             page.wait_for_load_state("load")
             page.wait_for_selector(".md-typeset table")
             name = path.strip("/").replace("/", "-")
@@ -99,12 +86,12 @@ def test_every_table_cell_is_readable_without_sideways_scrolling(
         context.close()
 
 
-def test_phone_cards_keep_the_columns_sortable(browser, site_url: str) -> None:
+def test_phone_cards_keep_the_columns_sortable(browser, sample_url: str) -> None:
     """On a phone the headers stay, as buttons above the cards, and still sort."""
     context = browser.new_context(viewport={"width": 390, "height": 900})
     try:
         page = context.new_page()
-        page.goto(f"{site_url}/status/")
+        page.goto(f"{sample_url}/status/")
         page.wait_for_selector(".av-sortable th[role=button]")
         first = "() => [...document.querySelectorAll('.av-sortable tbody tr')]" + (
             ".map(r => r.cells[0].textContent.trim())"
@@ -118,12 +105,12 @@ def test_phone_cards_keep_the_columns_sortable(browser, site_url: str) -> None:
         context.close()
 
 
-def test_rule_ids_stay_whole_in_a_narrow_column(browser, site_url: str) -> None:
+def test_rule_ids_stay_whole_in_a_narrow_column(browser, sample_url: str) -> None:
     """The longest rule id in the checks index, squeezed: it overflows, never breaks."""
     context = browser.new_context(viewport={"width": 390, "height": 900})
     try:
         page = context.new_page()
-        page.goto(f"{site_url}/checks/")
+        page.goto(f"{sample_url}/checks/")
         page.wait_for_selector(".av-rule")
         lines = page.evaluate(
             """() => {
@@ -185,14 +172,14 @@ SQUEEZED_DATES = """() => [...document.querySelectorAll('.av-sortable td:nth-chi
 
 
 def test_a_date_in_the_status_table_breaks_between_day_and_time_only(
-    browser, site_url: str
+    browser, sample_url: str
 ) -> None:
     """A date too wide for its cell breaks after its day, never inside the day or the time;
     with ordinary spaces (the control) the time would be split."""
     context = browser.new_context(viewport={"width": 390, "height": 900})
     try:
         page = context.new_page()
-        page.goto(f"{site_url}/status/")
+        page.goto(f"{sample_url}/status/")
         page.wait_for_selector(".av-sortable td")
         dates = page.evaluate(SQUEEZED_DATES)
         assert len(dates) >= 5
@@ -240,21 +227,21 @@ TIMELINE_PAGES = {  # page: the names of the pictures on it
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_timelines_fit_a_phone_and_stay_wide_on_a_laptop(
-    browser, site_url: str, width: int
+    browser, sample_url: str, width: int
 ) -> None:
     """At 390 px the narrow drawings show, inside the screen, with text of 14 px or more
     (its box 15 px high or more; test_accessibility measures the font sizes);
     at 1280 px and in print the wide ones; a screen reader meets each picture once."""
     from test_browser import Watch
 
-    watch = Watch(browser, site_url)
+    watch = Watch(browser, sample_url)
     page = watch.page
     try:
         page.set_viewport_size({"width": width, "height": 900})
         ARTIFACTS.mkdir(exist_ok=True)
         want = "av-tl--narrow" if width < 720 else "av-tl--wide"
         for path, names in TIMELINE_PAGES.items():
-            page.goto(f"{site_url}/{path}")
+            page.goto(f"{sample_url}/{path}")
             page.wait_for_selector("svg.av-tl", state="attached")
             for scheme in ("default", "slate"):
                 page.evaluate(
