@@ -15,8 +15,9 @@ keeps), and every way of making one escapes record text:
 * ``md(template, *args)``: fixed Markdown written in the code (a string
   literal, by convention and by a test) with its ``{}`` fields filled; an
   argument that is not ``Md`` goes through ``esc``.
-* ``link``, ``page_link``, ``mailto``, ``tel``, ``span``, ``cell``, ``indent``
-  and ``front_matter`` take and give ``Md``.
+* ``link``, ``page_link``, ``mailto``, ``tel``, ``span``, ``cell``
+  and ``front_matter`` take and give ``Md``; ``paragraphs``, ``bullets``,
+  ``admonition`` and ``collapsible`` give finished HTML blocks.
 
 The fragments are HTML as well as Markdown: ``esc`` writes character
 references, ``rich``, ``link`` and ``span`` write HTML elements, and
@@ -398,12 +399,6 @@ def page_link(label: object, from_page: str, to_page: str) -> Md:
 def cell(text: object) -> Md:
     """Markdown for a table cell: one line, no bare pipes."""
     return _make(as_md(text).replace("\n", " ").replace("|", "&#124;"))
-
-
-def indent(text: object, spaces: int = 4) -> Md:
-    """Indent every non-empty line (content of an admonition or list item)."""
-    pad = " " * spaces
-    return _make("\n".join(pad + line if line.strip() else "" for line in as_md(text).split("\n")))
 
 
 def attribute(value: str) -> Md:
