@@ -93,6 +93,21 @@ def playbook(tmp_path: Path, kind: str) -> Path:
     return folder
 
 
+def render_redacted(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[str, str, str]:
+    """`afterview render --redact` of folder: the written files' names, their texts and
+    what the command printed; it must write something and not fail."""
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "out"
+    run = CliRunner().invoke(cli, ["render", str(out), str(folder), "--redact", "--now", NOW])
+    assert run.exit_code in (0, 1), run.output
+    written = [p for p in out.rglob("*") if p.is_file()]
+    assert written
+    names = " ".join(str(p.relative_to(out)) for p in written)
+    return names, "\n".join(p.read_text(encoding="utf-8") for p in written), run.output
+
+
 def leaks(text: str) -> list[str]:
     folded = text.casefold()
     return [s for s in SECRETS if s.casefold() in folded]
@@ -117,15 +132,10 @@ def test_render_redact_and_notify_withhold_a_broken_record_s_people(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
 ) -> None:
     folder = playbook(tmp_path, kind)
-    monkeypatch.chdir(tmp_path)
-    out = tmp_path / "out"
-    run = CliRunner().invoke(cli, ["render", str(out), str(folder), "--redact", "--now", NOW])
-    assert run.exit_code in (0, 1), run.output
-    written = [p for p in out.rglob("*") if p.is_file()]
-    assert written
-    assert not leaks(" ".join(str(p.relative_to(out)) for p in written))
-    assert not leaks("\n".join(p.read_text(encoding="utf-8") for p in written))
-    assert not leaks(run.output)
+    names, texts, output = render_redacted(tmp_path, folder, monkeypatch)
+    assert not leaks(names)
+    assert not leaks(texts)
+    assert not leaks(output)
     run = CliRunner().invoke(
         cli, ["notify", "--via", "github-issue", "--dry-run", "--now", NOW, str(folder)]
     )
@@ -181,13 +191,7 @@ def test_a_phone_in_a_file_name_is_in_no_output_of_render_redact(
     folder = tmp_path / "content" / "interviews"
     folder.mkdir(parents=True)
     (folder / name).write_text(GOOD, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    out = tmp_path / "out"
-    run = CliRunner().invoke(cli, ["render", str(out), str(folder), "--redact", "--now", NOW])
-    assert run.exit_code in (0, 1), run.output
-    written = [p for p in out.rglob("*") if p.is_file()]
-    assert written
-    everything = " ".join(str(p.relative_to(out)) for p in written)
-    everything += "\n".join(p.read_text(encoding="utf-8") for p in written)
+    names, texts, _output = render_redacted(tmp_path, folder, monkeypatch)
+    everything = names + texts
     assert "Fabrikam" in everything
     assert "0187" not in everything and "555" not in everything
