@@ -6,9 +6,6 @@ address, redacted (content/security.md, "Your own preview" and "Live reload").
 
 from __future__ import annotations
 
-import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,17 +28,10 @@ def playbook(tmp_path: Path) -> Path:
     return make_site(tmp_path / "playbook", REPO / "content" / "interviews", {"redact": True})
 
 
-@contextmanager
-def serving(root: Path, host: str, *args: str) -> Iterator[tuple[str, subprocess.Popen]]:
-    """`mkdocs serve -a host:port [args]` in root; yields its base URL and the process."""
-    with mkdocs_serve(root, host, *args) as served:
-        yield served
-
-
 @pytest.mark.browser
 def test_a_saved_record_shows_by_itself_under_the_policy(browser, tmp_path: Path) -> None:
     root = playbook(tmp_path)
-    with serving(root, "127.0.0.1") as (base, proc):
+    with mkdocs_serve(root, "127.0.0.1") as (base, proc):
         w = Watch(browser, base)
         try:
             page = w.page
@@ -82,7 +72,7 @@ def test_a_saved_record_shows_by_itself_under_the_policy(browser, tmp_path: Path
 @pytest.mark.browser
 def test_the_local_preview_shows_the_owners_notes_with_a_banner(browser, tmp_path: Path) -> None:
     root = playbook(tmp_path)
-    with serving(root, "127.0.0.1") as (base, _proc):
+    with mkdocs_serve(root, "127.0.0.1") as (base, _proc):
         w = Watch(browser, base)
         try:
             page = w.page
@@ -116,7 +106,7 @@ def test_other_serves_stay_redacted(tmp_path: Path, host: str, args: tuple[str, 
     """0.0.0.0 is reachable from the network, and `serve --clean` is a plain build on
     purpose: redacted as configured, no banner."""
     root = playbook(tmp_path)
-    with serving(root, host, *args) as (base, _proc):
+    with mkdocs_serve(root, host, *args) as (base, _proc):
         status = fetch(f"{base}/status/") or ""
         page = fetch(f"{base}/{PAGE}") or ""
     assert "A redacted build" in status and BANNER not in status
