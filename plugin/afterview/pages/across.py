@@ -10,8 +10,8 @@ from afterview.clock import Clock
 from afterview.lessons import Lesson
 from afterview.offers import offers
 from afterview.pages.cards import card_table
-from afterview.pages.common import LESSONS_PAGE, OFFERS_PAGE, Entry, moment_text
-from afterview.pages.lessons import lessons_by_section, sources_text
+from afterview.pages.common import LESSONS_PAGE, OFFERS_PAGE, Entry
+from afterview.pages.lessons import lessons_by_section, source_links, sources_text
 from afterview.pages.markup import Md, md, page_link, rich
 from afterview.pages.search_chart import search_chart
 from afterview.promises import describe, promises, summary, tally_text
@@ -122,18 +122,11 @@ def _noted(x: Lesson[str], by_page: dict[str, Entry], clock: Clock, here: str) -
     else how many and the latest few (the Lessons page lists them all)."""
     if x.count <= LATEST_SOURCES:
         return sources_text(x, by_page, clock, here)
-    links = []
-    for p in x.sources[:LATEST_SOURCES]:  # newest first
-        e = by_page[p]
-        assert e.interview is not None and e.interview.when is not None
-        links.append(
-            md("{} ({})", page_link(e.title(), here, e.page), moment_text(e.interview.when, clock))
-        )
     return md(
         "noted in {} interviews, the latest {}: {}; and {} more",
         x.count,
         LATEST_SOURCES,
-        md("; ").join(links),
+        source_links(x.sources[:LATEST_SOURCES], by_page, clock, here),  # newest first
         x.count - LATEST_SOURCES,
     )
 

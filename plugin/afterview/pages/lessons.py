@@ -7,6 +7,8 @@ was noted in and links to them, the most noted first.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from afterview.clock import Clock
 from afterview.lessons import Lesson, group
 from afterview.pages.common import LESSONS_PAGE, Entry, moment_text
@@ -39,17 +41,23 @@ def lessons_by_section(entries: list[Entry]) -> tuple[dict[str, list[Lesson[str]
     return {s: group(pairs) for s, pairs in texts.items()}, withheld
 
 
-def sources_text(lesson: Lesson[str], by_page: dict[str, Entry], clock: Clock, here: str) -> Md:
-    """ "noted in 2 interviews: link (date), link (date)", linked from page ``here``."""
+def source_links(sources: Sequence[str], by_page: dict[str, Entry], clock: Clock, here: str) -> Md:
+    """ "link (date); link (date)": the interviews of these pages, linked from ``here``."""
     links = []
-    for p in lesson.sources:
+    for p in sources:
         e = by_page[p]
         assert e.interview is not None and e.interview.when is not None
         links.append(
             md("{} ({})", page_link(e.title(), here, e.page), moment_text(e.interview.when, clock))
         )
+    return md("; ").join(links)
+
+
+def sources_text(lesson: Lesson[str], by_page: dict[str, Entry], clock: Clock, here: str) -> Md:
+    """ "noted in 2 interviews: link (date); link (date)", linked from page ``here``."""
     n = lesson.count
-    return md("noted in {} interview{}: {}", n, md("") if n == 1 else md("s"), md("; ").join(links))
+    links = source_links(lesson.sources, by_page, clock, here)
+    return md("noted in {} interview{}: {}", n, md("") if n == 1 else md("s"), links)
 
 
 def render_lessons(entries: list[Entry], clock: Clock) -> str:
