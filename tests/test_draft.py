@@ -432,7 +432,9 @@ def test_hostile_record_values_print_as_text(playbook: Path) -> None:
     for kind in KINDS:
         result = draft(kind, path)
         assert result.exit_code == 0, (kind, result.stderr)
-        out = result.stdout
+        # The follow-up draft names the record's file, whose temporary path
+        # may hold any digits: only the record's values are looked at.
+        out = result.stdout.replace(str(path), "")
         assert "49" not in out
         assert "\x1b" not in out and "\r" not in out
         if kind != "follow-up":
