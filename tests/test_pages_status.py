@@ -12,6 +12,7 @@ import pytest
 from afterview.checker import FileResult, check_files, check_record
 from afterview.clock import Clock
 from afterview.pages import build_pages
+from afterview.pages.status import COLUMNS
 from afterview.settings import Settings
 from fixtures.site.helpers import NOW, REPO, SAMPLES
 
@@ -145,21 +146,33 @@ def test_checks_pages_are_the_rules_own_documentation(pages) -> None:
 
 
 def test_every_table_cell_carries_its_column_name(pages) -> None:
-    """Each generated table can turn into cards on a phone: every cell is labelled."""
+    """Each generated table can turn into cards on a phone: every cell after the first
+    (the card's heading) is labelled with its column's name; the status table's rows
+    carry none, as the stylesheet names its columns."""
     for name in (
         "status.md",
         "interviews/2026-11-13-quillon-logistics-site-reliability-engineer.md",
     ):
         text = pages[name]
         assert "|---" not in text  # no Markdown table left
-        tables = re.findall(r"<table>.*?</table>", text, re.S)
+        tables = re.findall(r'<div class="([^"]*)"[^>]*><table>(.*?)</table>', text, re.S)
         assert tables
-        for table in tables:
+        for wrapper, table in tables:
             heads = re.findall(r"<th>(.*?)</th>", table)
             body = re.findall(r"^<tr>(<td.*)</tr>$", table, re.M)
             assert heads and body
+            in_css = "av-status" in wrapper.split()
+            assert in_css == (name == "status.md" and heads == list(COLUMNS))
             for row in body:
-                assert re.findall(r'<td data-label="([^"]*)"', row) == heads
+                labels = re.findall(r'<td(?: data-label="([^"]*)")?[ >]', row)
+                assert labels == ([""] * len(heads) if in_css else ["", *heads[1:]])
+
+
+def test_the_stylesheet_names_every_column_of_the_status_table_but_the_first() -> None:
+    css = (REPO / "site_overrides" / "assets" / "afterview.css").read_text(encoding="utf-8")
+    rule = r"\.av-status table:not\(\[class\]\) td:nth-child\((\d+)\)::before"
+    named = re.findall(rule + r' \{ content: "([^"]*)"; \}', css)
+    assert [(int(n), label) for n, label in named] == list(enumerate(COLUMNS, 1))[1:]
 
 
 def test_a_status_row_holds_its_words_sort_keys_and_styled_classes_only(pages) -> None:
@@ -170,22 +183,20 @@ def test_a_status_row_holds_its_words_sort_keys_and_styled_classes_only(pages) -
     (quillon,) = [r for r in rows(pages["status.md"]) if "Quillon" in r]
     nb = "\u00a0"
     assert (
-        f'<td data-label="Date"><span data-sort="1794580200">Fri{nb}13{nb}Nov{nb}2026,'
-        f" 09:30{nb}EST</span></td>"
+        f'<td><span data-sort="1794580200">Fri{nb}13{nb}Nov{nb}2026, 09:30{nb}EST</span></td>'
     ) in quillon
     assert (
-        f'<td data-label="Due"><span class="av-due--overdue" data-sort="1795190400">'
+        f'<td><span class="av-due--overdue" data-sort="1795190400">'
         f"Fri{nb}20{nb}Nov{nb}2026, 11:00{nb}EST<br>overdue by 5 days</span></td>"
     ) in quillon
     assert (
-        '<td data-label="Findings"><span class="av-sev av-sev--warning" data-sort="30002">'
+        '<td><span class="av-sev av-sev--warning" data-sort="30002">'
         '3 warnings</span> <span class="av-sev av-sev--info">2 info</span></td>'
     ) in quillon
-    assert '<td data-label="Round"><span data-sort="0">—</span></td>' in quillon
+    assert '<td><span data-sort="0">—</span></td>' in quillon
     broken = check_record("content/interviews/bad.yaml", b"company: [\n", CLOCK)
     (row,) = rows(build_pages([broken], CLOCK)["status.md"])
-    (key,) = re.findall(r'data-label="Findings"><span class="av-sev av-sev--error" '
-                        r'data-sort="(\d+)"', row)  # fmt: skip
+    (key,) = re.findall(r'<td><span class="av-sev av-sev--error" data-sort="(\d+)"', row)
     assert int(key) > 9999 * 10**4 + 9999  # one error sorts above any warnings and infos
     for table in rows(pages["status.md"]):
         assert 'class=""' not in table and "av-nw" not in table

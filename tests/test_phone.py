@@ -53,9 +53,16 @@ SMALL_BADGES = """() => [...document.querySelectorAll('.av-stage, .av-sev, .av-s
   .map(e => [e.textContent, parseFloat(getComputedStyle(e).fontSize)])
   .filter(([, size]) => size < 14)"""
 
-# At 390 px: each card's cells after the first show their column's name.
-UNLABELLED = """() => [...document.querySelectorAll('.av-cards tbody td:not(:first-child)')]
-  .filter(td => getComputedStyle(td, '::before').content !== JSON.stringify(td.dataset.label))
+# At 390 px: each card's cells after the first show their column's name, the
+# words of the column's header (from the cell's data-label, or for the status
+# table from the stylesheet), and the first cell, the card's heading, shows none.
+UNLABELLED = """() => [...document.querySelectorAll('.av-cards tbody td')]
+  .filter(td => {
+    const shown = getComputedStyle(td, '::before').content;
+    if (td.cellIndex === 0) return shown !== 'none';
+    const header = td.closest('table').tHead.rows[0].cells[td.cellIndex];
+    return shown !== JSON.stringify(header.textContent.trim());
+  })
   .map(td => td.textContent.trim().slice(0, 40))"""
 
 

@@ -88,7 +88,7 @@ def test_status_page_lists_every_interview_and_what_needs_attention(sample) -> N
     assert soon < attention.index("Answer the offer")
     assert "follow-up due <strong>1</strong>" in text
     assert "waiting <strong>2</strong>" in text
-    assert 'class="av-cards av-sortable"' in text
+    assert 'class="av-cards av-sortable av-status"' in text
 
 
 def test_interview_page_has_people_checklist_timeline_findings(sample) -> None:

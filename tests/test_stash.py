@@ -89,7 +89,7 @@ def test_every_table_is_set_aside_the_searchable_ones_come_back_first() -> None:
     assert "<table>" not in kept["status.md"] and "<table>" not in kept["checks/index.md"]
     restored = dict(zip(kept, stash.restore(*(found if u == uri else t for u, t in kept.items())),
                         strict=True))  # fmt: skip
-    sortable = '<div class="av-cards av-sortable" data-search-exclude>'
+    sortable = '<div class="av-cards av-sortable av-status" data-search-exclude>'
     assert restored["status.md"].count(sortable) == 1
     assert "<!--afterview-block" not in restored[uri] and "av-tl" in restored[uri]
 

@@ -7,7 +7,10 @@ again as Markdown (no ``markdown`` attribute for ``md_in_html``). Every cell
 carries its column's name in ``data-label``. On a wide screen it is an
 ordinary table; below 45em (``afterview.css``) each row becomes a card: the
 first cell its heading, every other cell on its own line after its column's
-name, so no column is cut off or needs sideways scrolling.
+name, so no column is cut off or needs sideways scrolling. The first cell,
+a card's heading, needs no name. A table that grows with the records and
+whose columns never change (the status page's) names its columns once, in
+the stylesheet (``labels_in_css``), instead of in every cell.
 
 What the site's search finds (content/usage.md): a table is left out of the
 search index whole (``data-search-exclude`` on its wrapper). Only a
@@ -31,10 +34,13 @@ def card_table(
     unindexed: Collection[str] = (),
     *,
     searchable: bool = False,
+    labels_in_css: bool = False,
 ) -> list[Md]:
     """The lines of a table block, with a blank line before and after it, so Markdown
     reads it as one raw HTML block; set aside (``markup.set_aside``)."""
-    table = table_html(headers, rows, wrapper, unindexed, searchable=searchable)
+    table = table_html(
+        headers, rows, wrapper, unindexed, searchable=searchable, labels_in_css=labels_in_css
+    )
     return [md(""), set_aside(table, searchable), md("")]
 
 
@@ -45,22 +51,26 @@ def table_html(
     unindexed: Collection[str] = (),
     *,
     searchable: bool = False,
+    labels_in_css: bool = False,
 ) -> Md:
     """The table as finished HTML; cells are escaped unless ``Md``, headers are plain text.
 
     ``wrapper`` is the class list of the enclosing ``<div>`` (it always includes
-    ``av-cards``). The cells of a ``searchable`` table's ``unindexed`` columns
-    are left out of the search index; any other table is left out whole.
+    ``av-cards``). Every cell but the first carries its column's name
+    (``data-label``), unless the stylesheet gives them to the table's wrapper
+    class (``labels_in_css``). The cells of a ``searchable`` table's
+    ``unindexed`` columns are left out of the search index; any other table is
+    left out whole.
     """
     classes = wrapper if "av-cards" in wrapper.split() else f"av-cards {wrapper}"
     head = md("").join(md("<th>{}</th>", h) for h in headers)
     labels = [
         md(
-            ' data-label="{}"{}',
-            h,
+            "{}{}",
+            md("") if i == 0 or labels_in_css else md(' data-label="{}"', h),
             md(" data-search-exclude") if searchable and h in unindexed else md(""),
         )
-        for h in headers
+        for i, h in enumerate(headers)
     ]
     if searchable:
         out = [md('<div class="{}"><table>', attribute(classes))]

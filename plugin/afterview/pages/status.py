@@ -219,7 +219,8 @@ def render_status(entries: list[Entry], clock: Clock, status_page: str) -> str:
         for i, e in enumerate(group)
     ]
     # Each interview is found by its company, role and next action; the rest repeats.
-    lines += card_table(COLUMNS, rows, "av-sortable")
+    # 8 names on each of hundreds of rows: the stylesheet names the columns (.av-status).
+    lines += card_table(COLUMNS, rows, "av-sortable av-status", labels_in_css=True)
     lines.append(md(""))
     lines += across_section(entries, clock, status_page)
     return page(lines)
