@@ -42,6 +42,7 @@ log = logging.getLogger("mkdocs.plugins.afterview")
 FAIL_ON = ("error", "warning", "info", "never")
 KINDS = ("record", "deadline")  # afterview.rules.base.KINDS
 CALENDAR_PAGE = "agenda.ics"
+STYLESHEET = "assets/afterview.css"  # in the theme's custom_dir (site_overrides)
 # A YAML record or a copy of one: x.yaml, X.YML, x.yaml~, #x.yaml#, x.yaml.bak, .x.yml.swp
 _RECORD_NAME = re.compile(r"\.ya?ml(?:$|[^a-z0-9])", re.IGNORECASE)
 
@@ -151,6 +152,7 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
             if self._private(f, config):
                 files.remove(f)
 
+        self._stylesheet_notice(files)
         clock = Clock.at(reference_time(self.settings), self.settings)
         if not folder.is_dir():
             self._missing(folder)
@@ -201,6 +203,29 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         if calendar is not None:
             files.append(File.generated(config, CALENDAR_PAGE, content=calendar))
         return files
+
+    @staticmethod
+    def _stylesheet_notice(files: Files) -> None:
+        """Say so when the theme's afterview.css is not the one this afterview ships: a
+        playbook keeps the copy ``afterview init`` wrote, which an upgrade does not
+        touch, and the generated pages may need newer rules (content/usage.md,
+        "Upgrading")."""
+        from afterview.resources import data_path
+
+        theirs = files.get_file_from_path(STYLESHEET)
+        ours = data_path("site_overrides") / STYLESHEET
+        if theirs is None or not theirs.abs_src_path or not ours.is_file():
+            return
+        try:
+            same = Path(theirs.abs_src_path).read_bytes() == ours.read_bytes()
+        except OSError:
+            return
+        if not same:
+            log.info(
+                f"afterview: {theirs.abs_src_path} is not the stylesheet this afterview"
+                " ships; if you did not edit it, copy the new one (content/usage.md,"
+                " Upgrading): without it some tables lose their column names on a phone"
+            )
 
     @property
     def _redact(self) -> bool:
