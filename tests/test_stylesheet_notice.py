@@ -36,6 +36,7 @@ def said(tmp_path: Path, caplog: pytest.LogCaptureFixture, css: bytes | None) ->
 
 def test_the_shipped_stylesheet_or_none_at_all_says_nothing(tmp_path, caplog) -> None:
     assert said(tmp_path, caplog, SHIPPED.read_bytes()) == []
+    assert said(tmp_path, caplog, SHIPPED.read_bytes().replace(b"\n", b"\r\n")) == []
     assert said(tmp_path, caplog, None) == []
 
 

@@ -3,14 +3,14 @@
 A generated table is written as a finished HTML table: its cells are markup's
 fragments (escaped text, badges, links with their finished URLs), which are
 HTML as they stand, so MkDocs passes the table through without parsing it
-again as Markdown (no ``markdown`` attribute for ``md_in_html``). Every cell
-carries its column's name in ``data-label``. On a wide screen it is an
-ordinary table; below 45em (``afterview.css``) each row becomes a card: the
-first cell its heading, every other cell on its own line after its column's
-name, so no column is cut off or needs sideways scrolling. The first cell,
-a card's heading, needs no name. A table that grows with the records and
-whose columns never change (the status page's) names its columns once, in
-the stylesheet (``labels_in_css``), instead of in every cell.
+again as Markdown (no ``markdown`` attribute for ``md_in_html``). On a wide
+screen it is an ordinary table; below 45em (``afterview.css``) each row
+becomes a card: the first cell its heading, every other cell on its own line
+after its column's name, so no column is cut off or needs sideways
+scrolling. Every cell but the first (a card's heading needs no name) carries
+its column's name in ``data-label``, except in a table that grows with the
+records and whose columns never change (the status page's), which the
+stylesheet names once (``labels_in_css``).
 
 What the site's search finds (content/usage.md): a table is left out of the
 search index whole (``data-search-exclude`` on its wrapper). Only a

@@ -73,6 +73,10 @@ def reference_time(settings: Settings) -> datetime:
     return now
 
 
+def _lf(data: bytes) -> bytes:
+    return data.replace(b"\r\n", b"\n")
+
+
 def failing(severity: str, fail_on: str) -> bool:
     """True when a finding of this severity is at or above the fail_on threshold."""
     return fail_on != "never" and SEVERITY_ORDER[severity] <= SEVERITY_ORDER[fail_on]
@@ -216,8 +220,8 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         ours = data_path("site_overrides") / STYLESHEET
         if theirs is None or not theirs.abs_src_path or not ours.is_file():
             return
-        try:
-            same = Path(theirs.abs_src_path).read_bytes() == ours.read_bytes()
+        try:  # line ends as git may check them out on Windows do not count
+            same = _lf(Path(theirs.abs_src_path).read_bytes()) == _lf(ours.read_bytes())
         except OSError:
             return
         if not same:
