@@ -53,7 +53,7 @@ from afterview.settings import Settings
 # the run that decides whether a submission lands checks what was checked before
 # it, and a new failing example turns up in a local run, where it can be fixed.
 hypothesis_settings.register_profile("ci", derandomize=True, database=None)
-if os.environ.get("CI"):
+if os.environ.get("CI") == "true":
     hypothesis_settings.load_profile("ci")
 
 NY = "America/New_York"
