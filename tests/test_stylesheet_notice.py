@@ -46,7 +46,7 @@ def test_an_older_or_edited_stylesheet_is_named_in_an_info_line(tmp_path, caplog
     (line,) = said(tmp_path, caplog, older)
     assert line.startswith("INFO afterview: ")
     assert str(tmp_path / "site_overrides" / STYLESHEET) in line
-    assert "Upgrading" in line and "column names on a phone" in line
+    assert "`afterview init`" in line and "column names on a phone" in line
 
 
 def test_the_repository_site_uses_the_shipped_stylesheet(sample_build) -> None:

@@ -227,8 +227,9 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
         if not same:
             log.info(
                 f"afterview: {theirs.abs_src_path} is not the stylesheet this afterview"
-                " ships; if you did not edit it, copy the new one (content/usage.md,"
-                " Upgrading): without it some tables lose their column names on a phone"
+                " ships; if you did not edit it, copy over it the one `afterview init`"
+                " writes into a new folder: without it some tables may lose their"
+                " column names on a phone"
             )
 
     @property
