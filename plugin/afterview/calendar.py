@@ -68,6 +68,9 @@ def ical_text(text: str) -> str:
     ``,``, ``;``, ``\\`` and line breaks.
     """
     text = text.replace("\r\n", "\n").translate(_NEWLINES)
+    lines = text.replace("\n", "")
+    if lines.isascii() and lines.isprintable():  # most text: nothing to drop
+        return text
     return "".join(
         c
         for c in text

@@ -46,6 +46,7 @@ def template_name(kind: str) -> str:
     return f"{kind}.txt.j2"
 
 
+@lru_cache(maxsize=1)  # asked for every draft of every page
 def packaged_folder() -> Path:
     """The folder of the default templates inside the installed package."""
     return Path(str(resources.files("afterview") / "templates" / "drafts"))
