@@ -195,7 +195,8 @@ def test_a_page_whose_block_was_not_put_back_is_reported(caplog) -> None:
 
     plugin = AfterviewPlugin()
     plugin._blocks = stash = BlockStash(TOKEN)
-    kept = {uri: str(stash.keep(md("<table></table>"))) for uri in ("a.md", "b.md", "c.md")}
+    bad = "b\x1b[2J\u202e.md"  # a page named after a record's file: shown on one line
+    kept = {uri: str(stash.keep(md("<table></table>"))) for uri in ("a.md", bad, "c.md")}
     for uri, text in kept.items():
         stash.note(uri, text)
 
@@ -208,10 +209,11 @@ def test_a_page_whose_block_was_not_put_back_is_reported(caplog) -> None:
     with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.afterview"):
         assert "<table></table>" in post("a.md", kept["a.md"])
         assert not caplog.records
-        changed = kept["b.md"].replace(TOKEN, TOKEN[::-1])
-        assert "<table>" not in post("b.md", changed)
+        changed = kept[bad].replace(TOKEN, TOKEN[::-1])
+        assert "<table>" not in post(bad, changed)
     (record,) = caplog.records
-    assert "b.md: 1 finished block(s) not put back" in record.getMessage()
+    assert "b\\u001b[2J\\u202e.md: 1 finished block(s) not put back" in record.getMessage()
+    assert record.getMessage().isprintable()
     assert len(stash) == 1  # c.md's, never built
     plugin.on_post_build(config=SimpleNamespace())  # type: ignore[arg-type]
     assert plugin._blocks is None and len(caplog.records) == 1

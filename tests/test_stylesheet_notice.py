@@ -20,9 +20,12 @@ from afterview.site.plugin import STYLESHEET, AfterviewPlugin
 SHIPPED = data_path("site_overrides") / STYLESHEET
 
 
-def said(tmp_path: Path, caplog: pytest.LogCaptureFixture, css: bytes | None) -> list[str]:
-    """What the plugin logs for a theme whose afterview.css holds ``css`` (None: none)."""
-    overrides = tmp_path / "site_overrides"
+def said(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, css: bytes | None, folder: str = ""
+) -> list[str]:
+    """What the plugin logs for a theme whose afterview.css holds ``css`` (None: none),
+    the theme's folder under ``folder`` in tmp_path."""
+    overrides = tmp_path / folder / "site_overrides"
     (overrides / "assets").mkdir(parents=True, exist_ok=True)
     files = Files([])
     if css is not None:
@@ -52,3 +55,11 @@ def test_an_older_or_edited_stylesheet_is_named_in_an_info_line(tmp_path, caplog
 def test_the_repository_site_uses_the_shipped_stylesheet(sample_build) -> None:
     assert sample_build.returncode == 0
     assert "is not the stylesheet" not in sample_build.stderr
+
+
+def test_a_folder_name_cannot_write_to_the_terminal(tmp_path, caplog) -> None:
+    """The path is shown on one line, its control and bidi characters escaped."""
+    folder = "x\x1b]0;owned\x07\nINFO fake line \u202eevil"
+    (line,) = said(tmp_path, caplog, b"/* edited */", folder)
+    assert line.isprintable() and "\\u001b" in line and "\\n" in line
+    assert "\\u202e" in line

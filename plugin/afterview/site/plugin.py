@@ -226,10 +226,12 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
             return
         if not same:
             log.info(
-                f"afterview: {theirs.abs_src_path} is not the stylesheet this afterview"
-                " ships; if you did not edit it, copy over it the one `afterview init`"
-                " writes into a new folder: without it some tables may lose their"
-                " column names on a phone"
+                _one_line(
+                    f"afterview: {theirs.abs_src_path} is not the stylesheet this afterview"
+                    " ships; if you did not edit it, copy over it the one `afterview init`"
+                    " writes into a new folder: without it some tables may lose their"
+                    " column names on a phone"
+                )
             )
 
     @property
@@ -357,9 +359,11 @@ class AfterviewPlugin(BasePlugin[AfterviewConfig]):
             (output,) = self._blocks.restore(output)
             if missing := self._blocks.left(page.file.src_uri):
                 # a table or drawing the page lacks: its placeholder was changed on the way
-                log.warning(
-                    f"afterview: {page.file.src_uri}: {missing} finished block(s) not put"
-                    " back (their placeholder was changed by another plugin or hook)"
+                log.warning(  # the page is named after a record's file name
+                    _one_line(
+                        f"afterview: {page.file.src_uri}: {missing} finished block(s) not"
+                        " put back (their placeholder was changed by another plugin or hook)"
+                    )
                 )
         return output
 
