@@ -113,3 +113,17 @@ def test_stats_json_and_text_carry_weeks_and_offers(playbook: Path):
     assert f"  {in_words(week)}\n" in text
     assert "Cedar — Analyst: accepted, pay not recorded" in text
     assert "still to settle: Pay: what is the base salary" in text
+
+
+def test_a_search_with_no_interview_in_play_lately_is_a_sentence_not_an_empty_drawing():
+    """The example record `afterview init` writes ended in January: 26 empty weeks."""
+    old = (
+        "company: Old\nwhen: 2026-01-05T10:00:00-05:00\n"
+        "outcome: {status: rejected, date: 2026-01-20}\n"
+    )
+    status = build_pages([run_check(HEAD + old, NOW, path="interviews/old.yaml")], clock())[
+        "status.md"
+    ]
+    section = status[status.index("### The search, week by week") :]
+    assert "No interview was in play in the 26 weeks from the week of Mon" in html.unescape(section)
+    assert "av-search" not in section and "<svg" not in section

@@ -101,12 +101,19 @@ def _drawing(data: list[Week], width: int, title: str, desc: str, cls: str) -> M
 
 
 def search_chart(entries: Sequence[Entry], clock: Clock) -> Md:
-    """The picture and its text equivalent; empty when no interview has a date."""
+    """The picture and its text equivalent; empty when no interview has a date, a
+    sentence when none was in play in the weeks drawn (an empty drawing says less)."""
     data = weeks([e.interview for e in entries if e.interview is not None], clock)
     if not data:
         return md("")
-    title = "The search, week by week"
     most = max(w.total for w in data)
+    if not most:
+        return md(
+            "<p>No interview was in play in the {} weeks from the week of {}.</p>",
+            len(data),
+            wording.day(data[0].monday),
+        )
+    title = "The search, week by week"
     desc = (
         f"Interviews in play each week, from the week of {wording.day(data[0].monday)}"
         f" to the week of {wording.day(data[-1].monday)}, coloured by the stage each has"
