@@ -132,6 +132,3 @@ def sorted_by(text: Md, key: str) -> Md:
 def stage_badge(stage: str, sort: str | None = None) -> Md:
     return span(esc(stage), f"av-stage av-stage--{stage.replace(' ', '-')}", sort)
 
-
-def severity_badge(severity: str) -> Md:
-    return span(esc(severity), f"av-sev av-sev--{severity}")
